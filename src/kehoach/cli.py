@@ -1,0 +1,106 @@
+"""Command line: a thin layer over kehoach.parse and kehoach.writers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from kehoach import __version__
+from kehoach.errors import KehoachError
+from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
+from kehoach.schema import Plan
+from kehoach.writers import render, write_atomic
+
+app = typer.Typer(
+    name="kehoach",
+    help=(
+        "Turn Vietnamese plan documents (Kế hoạch, above all commune plans for administrative "
+        "reform) into validated structured data.\n\n"
+        "Example: kehoach parse samples/000_e3b5f0d1f2c6f809.txt --format yaml"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """One clear line on stderr, then exit."""
+    typer.echo(f"kehoach: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kehoach {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Turn Vietnamese plan documents into validated structured data."""
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="Plan document: .txt, .docx or .pdf (detected from content).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.yaml,
+    max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")] = (
+        DEFAULT_MAX_BYTES // (1024 * 1024)
+    ),
+) -> None:
+    """Parse one plan into a Plan (YAML by default, or JSON).
+
+    The Plan holds the metadata (issuer, number, date, title, period, signer,
+    legal bases, recipients), the numbered sections as a tree, every quantified
+    target, the appendix tasks and findings about odd numbering.
+
+    Exit codes: 0 parsed; 2 the input cannot be read.
+    """
+    try:
+        plan = parse_file(file, max_bytes=max_mb * 1024 * 1024)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+    text = render(plan, fmt.value)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Plan model."""
+    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Entry point of the `kehoach` console script: no traceback ever reaches the user."""
+    try:
+        app()
+    except KehoachError as exc:
+        typer.echo(f"kehoach: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("kehoach: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: still one line, and a distinct exit code
+        typer.echo(f"kehoach: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(3)

@@ -1,0 +1,46 @@
+"""The neutral type passed from readers to the structure pass.
+
+Every reader (txt, docx, pdf) turns its input into a list of `Block`s: one per
+paragraph (lines already joined) or one per table (a grid of cell texts).
+No later stage looks at the input format again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph or a table, with where it came from."""
+
+    kind: Literal["para", "table"]
+    text: str = ""
+    """Cleaned paragraph text (empty for tables)."""
+    raw: str = ""
+    """Text as read, before cleaning."""
+    rows: list[list[str]] = field(default_factory=list)
+    """Cell texts of a table, row by row; merged cells repeat their text."""
+    line: int | None = None
+    """First line (txt) or paragraph index (docx), 1-based."""
+    line_end: int | None = None
+    """Last line the block covers."""
+    page: int | None = None
+    """Page the block starts on (PDF)."""
+    layout: bool = False
+    """True for tables used for page layout (header, signature), not data."""
+    row_lines: list[int | None] = field(default_factory=list)
+    """Provenance line or page-row of each table row, when known."""
+    row_pages: list[int | None] = field(default_factory=list)
+    """Page of each table row, when known."""
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader returns: the blocks plus notes for the findings list."""
+
+    blocks: list[Block]
+    format: Literal["txt", "docx", "pdf"]
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    """(code, message) pairs the reader wants reported, e.g. an encoding fix."""

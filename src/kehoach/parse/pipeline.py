@@ -1,0 +1,106 @@
+"""The whole parse: bytes -> blocks -> zones -> tree -> metadata, targets, tasks -> Plan."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kehoach.errors import InputError
+from kehoach.parse import closing, metadata
+from kehoach.parse.blocks import Block
+from kehoach.parse.numbering import check_numbering
+from kehoach.parse.readers import read_document
+from kehoach.parse.structure import build_tree, walk
+from kehoach.parse.targets import find_targets
+from kehoach.parse.zones import split_zones
+from kehoach.schema import Finding, Period, Plan, Section, Source, Target
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or an InputError with one clear line."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"{path}: file is {size // (1024 * 1024)} MB, over the {max_bytes // (1024 * 1024)} MB limit")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def _block_texts(blocks: list[Block]) -> list[str]:
+    texts: list[str] = []
+    for block in blocks:
+        if block.kind == "para":
+            texts.append(block.text)
+        else:
+            texts.extend(" ".join(row) for row in block.rows)
+    return texts
+
+
+def _section_targets(sections: list[Section]) -> list[Target]:
+    targets: list[Target] = []
+    for section in walk(sections):
+        units = [(section.text or section.title or "", False, section.page, section.line)]
+        units += [(p.text, p.kind == "bullet", p.page, p.line) for p in section.content]
+        for text, whole, page, line in units:
+            for found in find_targets(text, whole_unit=whole):
+                targets.append(
+                    Target(
+                        value=found.value,
+                        upper=found.upper,
+                        cmp=found.cmp,  # type: ignore[arg-type]
+                        unit=found.unit,
+                        text=found.sentence,
+                        where=section.path,
+                        page=page,
+                        line=line,
+                    )
+                )
+    return targets
+
+
+def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
+    """Parse a document's bytes into a Plan. Odd text gives findings, never exceptions."""
+    document = read_document(data)
+    zones = split_zones(document.blocks)
+    sections, _lead_in = build_tree(zones.body)
+    doc_type, title = metadata.doc_type_and_title(zones.front)
+    number, symbol = metadata.number_and_symbol(zones.front)
+    place, date = metadata.place_and_date(zones.front)
+    issuer = metadata.find_issuer(zones.front, title)
+    all_texts = _block_texts(document.blocks)
+    span = metadata.find_plan_period(title, zones.front)
+    findings = [Finding(code=code, severity="info", message=message) for code, message in document.notes]
+    findings += check_numbering(sections)
+    return Plan(
+        source=Source(path=source_path, format=document.format, sha256=hashlib.sha256(data).hexdigest()),
+        doc_type=doc_type,
+        issuer=issuer.issuer if issuer else None,
+        level=issuer.level if issuer else None,
+        locality=issuer.locality if issuer else None,
+        province=metadata.find_province(all_texts),
+        symbol=symbol,
+        number=number,
+        issued_place=place,
+        issued_date=date,
+        title=title,
+        period=Period(label=span.label, start=span.start, end=span.end) if span else None,
+        signer=closing.signer(zones.closing),
+        legal_refs=closing.legal_refs(zones.front),
+        recipients=closing.recipients(zones.closing),
+        declared_task_count=metadata.declared_task_count(all_texts),
+        sections=sections,
+        targets=_section_targets(sections),
+        findings=findings,
+    )
+
+
+def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+    """Parse a document on disk."""
+    return parse_bytes(read_input(path, max_bytes), str(path))

@@ -1,0 +1,61 @@
+"""Reader for plain-text plans (.txt): decoding, cleaning, paragraphs, flattened tables."""
+
+from __future__ import annotations
+
+import codecs
+
+from kehoach.errors import InputError
+from kehoach.parse.blocks import Block, Document
+from kehoach.parse.readers.flat_table import split_table_regions
+from kehoach.parse.readers.lines import Line, is_noise, is_page_number, join_lines
+from kehoach.parse.textutil import nfc, strip_emphasis
+
+
+def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
+
+    Returns the text and notes about anything unusual.
+    """
+    notes: list[tuple[str, str]] = []
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), notes
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), notes
+    if b"\x00" in data[:4096]:
+        raise InputError("this looks like a binary file, not text")
+    try:
+        return data.decode("utf-8"), notes
+    except UnicodeDecodeError:
+        pass
+    notes.append(("encoding-converted", "text was not UTF-8; read as Windows-1258 (cp1258)"))
+    return data.decode("cp1258", errors="replace"), notes
+
+
+def clean_lines(text: str) -> list[Line]:
+    """Split into lines with 1-based numbers; NFC, emphasis and trailing spaces removed."""
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    out: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = strip_emphasis(raw).strip()
+        if not is_noise(line):
+            out.append(Line(line, number))
+    return out
+
+
+def blocks_from_lines(lines: list[Line]) -> list[Block]:
+    """Paragraph blocks for prose, table blocks for flattened tables, in order."""
+    blocks: list[Block] = []
+    for _kind, chunk in split_table_regions(lines):
+        if isinstance(chunk, Block):
+            blocks.append(chunk)
+        else:
+            blocks.extend(join_lines([ln for ln in chunk if not is_page_number(ln.text)]))
+    return blocks
+
+
+def read_text(data: bytes) -> Document:
+    """Read a plain-text plan into blocks."""
+    text, notes = decode(data)
+    if not text.strip():
+        raise InputError("the file is empty")
+    return Document(blocks=blocks_from_lines(clean_lines(text)), format="txt", notes=notes)

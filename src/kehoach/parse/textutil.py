@@ -1,0 +1,71 @@
+"""Small text helpers shared by the readers and extractors."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement -> new style (hoá -> hóa, uỷ -> ủy). Only for matching keys.
+_OLD_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONE))
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "Ð": "Đ", "ð": "đ"})
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Compose to NFC and unify look-alike characters that break matching."""
+    return unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space into single spaces and trim."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """A matching key: NFC, lower case, new tone placement, unified dashes, single spaces.
+
+    Output keeps the printed text; only comparisons use this key.
+    """
+    key = nfc(text).lower().translate(_DASHES)
+    key = _OLD_TONE_RE.sub(lambda m: _OLD_TONE[m.group(0)], key)
+    return squash(key)
+
+
+def strip_accents(text: str) -> str:
+    """Remove all diacritics (đ -> d): a coarser key for fuzzy matching."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def letters(text: str) -> str:
+    """Only the letters of a text."""
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def is_upper(text: str) -> bool:
+    """True when the text has letters and all of them are upper case."""
+    only = letters(text)
+    return bool(only) and only.isupper() and len(only) >= 2
+
+
+def capitalise_words(text: str) -> str:
+    """'HÙNG THẮNG' -> 'Hùng Thắng' (Vietnamese proper names capitalise every word)."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def lower_first(text: str) -> str:
+    """'XÃ' -> 'xã': level words are lower case inside a name."""
+    return text[:1].lower() + text[1:] if text else text
+
+
+_ITALIC_BOLD = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])")
+
+
+def strip_emphasis(text: str) -> str:
+    """Drop markdown emphasis markers ('*', '**') that web conversions leave behind."""
+    return _ITALIC_BOLD.sub("", text).replace("**", "")

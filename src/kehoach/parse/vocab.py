@@ -1,0 +1,115 @@
+"""Vietnamese vocabulary used by the parser, kept as data, not as scattered regexes.
+
+Each table is plain data; the extractors compile what they need from it once.
+Spellings are NFC. Matching that must ignore tone placement (hoá/hóa) goes through
+`textutil.fold`, so the tables hold one spelling only.
+"""
+
+from __future__ import annotations
+
+# Document types (tên loại) that head a document, upper-case as printed.
+DOC_TYPES: tuple[str, ...] = (
+    "KẾ HOẠCH", "QUYẾT ĐỊNH", "BÁO CÁO", "CHƯƠNG TRÌNH", "KẾ HOẠCH HÀNH ĐỘNG",
+    "HƯỚNG DẪN", "THÔNG BÁO", "CHỈ THỊ", "ĐỀ ÁN", "PHƯƠNG ÁN", "NGHỊ QUYẾT", "TỜ TRÌNH",
+)
+
+# Kinds of document cited as legal bases, longest first so 'Thông tư liên tịch' wins over 'Thông tư'.
+LEGAL_KINDS: tuple[str, ...] = (
+    "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp",
+    "Nghị định", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông tư", "Kế hoạch", "Công văn",
+    "Hướng dẫn", "Chương trình", "Kết luận", "Thông báo", "Công điện", "Văn bản", "Đề án",
+    "Quy định", "Chỉ đạo",
+)
+
+# Words that open a clause of the preamble (căn cứ pháp lý).
+PREAMBLE_STARTERS: tuple[str, ...] = ("Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "Theo chỉ đạo")
+
+# Administrative levels, longest first ('thị trấn' before 'thị', 'thành phố' before others).
+LEVELS: tuple[str, ...] = ("thị trấn", "thành phố", "đặc khu", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+
+# Levels a commune-style issuer can have; used to prefer the issuer over its superiors.
+LOCAL_LEVELS: tuple[str, ...] = ("xã", "phường", "thị trấn", "đặc khu")
+
+# Abbreviations of issuing bodies, expanded in the issuer field.
+BODY_ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+}
+BODY_NAMES: tuple[str, ...] = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND")
+
+# Provinces and centrally-run cities (the 63 before the 2025 merger, which include the 34 after it).
+PROVINCES: tuple[str, ...] = (
+    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế", "Thừa Thiên Huế",
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre",
+    "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk",
+    "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh",
+    "Hải Dương", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình",
+    "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
+    "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa",
+    "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)
+
+# Lines of the national header that are never content.
+NATIONAL_HEADER: tuple[str, ...] = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+# Prefixes of the signature block (NĐ 30/2020, Phụ lục I): collective, deputy, acting, by order.
+SIGNATURE_ON_BEHALF: tuple[str, ...] = ("TM.",)
+SIGNATURE_AUTHORITY: tuple[str, ...] = ("KT.", "Q.", "TL.", "TUQ.")
+
+# Openers of the closing part after the body.
+CLOSING_STARTERS: tuple[str, ...] = ("Nơi nhận",)
+
+# Lines that announce an appendix.
+APPENDIX_STARTERS: tuple[str, ...] = ("PHỤ LỤC", "Phụ lục", "DANH MỤC NHIỆM VỤ", "BIỂU", "Biểu")
+
+# Comparator phrases that stand right before a number ("tối thiểu 80%").
+# Matched case-insensitively on the folded text, at the end of the text before the number.
+CMP_BEFORE: tuple[tuple[str, str], ...] = (
+    ("không thấp hơn", ">="), ("không dưới", ">="), ("tối thiểu", ">="), ("ít nhất", ">="),
+    ("thấp nhất", ">="), ("≥", ">="), (">=", ">="),
+    ("không vượt quá", "<="), ("không quá", "<="), ("tối đa", "<="), ("nhiều nhất", "<="),
+    ("≤", "<="), ("<=", "<="),
+    ("cao hơn", ">"), ("vượt", ">"), ("trên", ">"), ("hơn", ">"), (">", ">"),
+    ("thấp hơn", "<"), ("dưới", "<"), ("<", "<"),
+    ("trong vòng", "<="), ("trong thời hạn", "<="),
+)
+# Filler words that may sit between the comparator and the number ("tối thiểu đạt 90%").
+CMP_FILLERS: tuple[str, ...] = ("đạt", "là", "bằng", "ở mức", "mức", "còn", ":", "đạt mức")
+# Phrases right after a number that make it a lower or upper bound ("60% trở lên").
+CMP_AFTER: tuple[tuple[str, str], ...] = (("trở lên", ">="), ("trở xuống", "<="))
+
+# Units of time limits; a number with one of these is a target only next to a comparator.
+TIME_LIMIT_UNITS: tuple[str, ...] = ("ngày làm việc", "phút", "giờ", "ngày")
+
+# Words for small numbers, as used in period phrases ('sáu tháng cuối năm').
+NUMBER_WORDS: dict[str, int] = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+    "mười": 10, "mười hai": 12,
+}
+
+# Roman numerals used for quarters and parts.
+ROMAN_VALUES: dict[str, int] = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+# Vietnamese letter order for lettered items (điểm): no f, j, w, z; đ after d.
+LETTER_ORDER: tuple[str, ...] = (
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s",
+    "t", "u", "v", "x", "y",
+)
+
+# Abbreviations that end with a dot but do not end a sentence.
+ABBREVIATIONS: tuple[str, ...] = ("TM", "KT", "TL", "TUQ", "Q", "TP", "Tp", "ThS", "TS", "PGS", "GS", "BS", "v.v", "St", "Ô", "Bà")
+
+# Document-count phrases: 'Danh mục gồm 15 nhiệm vụ'.
+TASK_COUNT_WORDS: tuple[str, ...] = ("gồm", "có", "tổng số", "tổng cộng", "với")
+
+# Words found in the header cells of a task table (TT, Nội dung, Chủ trì, ...), folded.
+TABLE_HEADER_WORDS: tuple[str, ...] = (
+    "nội dung", "nhiệm vụ", "chủ trì", "phối hợp", "thời gian", "sản phẩm", "kết quả", "thực hiện",
+)
+
+# Time phrases that mean 'recurring', with no date range (folded, matched at the start).
+RECURRING_WORDS: tuple[str, ...] = (
+    "thường xuyên", "hằng quý", "hàng quý", "hằng tháng", "hàng tháng", "hằng năm", "hàng năm",
+    "định kỳ", "liên tục",
+)

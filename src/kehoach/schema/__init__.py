@@ -1,0 +1,31 @@
+"""Pydantic models of a parsed plan."""
+
+from kehoach.schema.models import (
+    SCHEMA_VERSION,
+    Due,
+    Finding,
+    LegalRef,
+    Paragraph,
+    Period,
+    Plan,
+    Section,
+    Signer,
+    Source,
+    Target,
+    Task,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Due",
+    "Finding",
+    "LegalRef",
+    "Paragraph",
+    "Period",
+    "Plan",
+    "Section",
+    "Signer",
+    "Source",
+    "Target",
+    "Task",
+]

@@ -1,0 +1,243 @@
+"""The Plan data model: what `kehoach parse` emits and `kehoach validate` reads back.
+
+Every model forbids unknown fields so that a hand-edited Plan file with a typo
+fails loudly with the field's path. Serialisation lives in `kehoach.writers`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Comparator = Literal[">=", ">", "=", "<=", "<", "range"]
+Severity = Literal["error", "warning", "info"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class Source(_Model):
+    """Where the Plan was read from."""
+
+    path: str
+    """Path of the input file as given on the command line."""
+    format: Literal["txt", "docx", "pdf", "plan"]
+    """Input format, detected from the file's content."""
+    sha256: str
+    """SHA-256 of the input file's bytes."""
+
+
+class Period(_Model):
+    """The time span the plan covers."""
+
+    label: str
+    """The period as printed, e.g. '6 tháng cuối năm 2025'."""
+    start: dt.date | None = None
+    """First day of the period."""
+    end: dt.date | None = None
+    """Last day of the period."""
+
+
+class Signer(_Model):
+    """The signature block."""
+
+    name: str | None = None
+    """Name of the person who signs."""
+    position: str | None = None
+    """Their position as printed, e.g. 'PHÓ CHỦ TỊCH'."""
+    authority: str | None = None
+    """Signing authority line (KT./Q./TL./TUQ.), e.g. 'KT. CHỦ TỊCH'."""
+    on_behalf: str | None = None
+    """Collective line (TM.), e.g. 'TM. ỦY BAN NHÂN DÂN'."""
+
+
+class LegalRef(_Model):
+    """A document cited as a basis in the preamble (Căn cứ / Thực hiện)."""
+
+    kind: str
+    """Document type, e.g. 'Quyết định', 'Luật'."""
+    number: str | None = None
+    """Number and symbol, e.g. '5085/QĐ-UBND'; null for laws cited by name."""
+    date: dt.date | None = None
+    """Date the cited document was issued."""
+    text: str
+    """The clause that cites it, as printed."""
+
+
+class Paragraph(_Model):
+    """A paragraph or bullet inside a section (content, not a numbered item)."""
+
+    kind: Literal["text", "bullet"]
+    """'bullet' for '-', '+' or '•' items, 'text' for running paragraphs."""
+    marker: str | None = None
+    """The bullet character as printed."""
+    text: str
+    """Cleaned text: lines joined, emphasis removed."""
+    page: int | None = None
+    """Page the paragraph starts on (PDF), else null."""
+    line: int | None = None
+    """Line (txt) or paragraph index (docx) the paragraph starts on, 1-based."""
+
+
+class Section(_Model):
+    """A numbered or lettered item of the body, with its children."""
+
+    path: str
+    """Printed labels of the item and its ancestors joined by '/', e.g. 'III/1/đ'."""
+    label: str
+    """The printed label, e.g. 'III', '2.1', 'đ'."""
+    kind: str
+    """Marker kind: roman, arabic, decimal, letter, upper_letter, ..."""
+    level: int
+    """Depth in the tree, 1 for top-level parts."""
+    title: str | None = None
+    """Heading text, for items that are headings."""
+    text: str | None = None
+    """Opening paragraph, for items that are sentences."""
+    raw: str
+    """The item's first paragraph exactly as read, marker included."""
+    area: str | None = None
+    """Reform-area code the section belongs to, when recognised."""
+    content: list[Paragraph] = Field(default_factory=list)
+    """Paragraphs and bullets that follow the item before its first child."""
+    children: list[Section] = Field(default_factory=list)
+    """Nested items."""
+    page: int | None = None
+    """Page the item starts on (PDF), else null."""
+    line: int | None = None
+    """Line or paragraph index the item starts on, 1-based."""
+
+
+class Target(_Model):
+    """A quantified commitment: a percentage or a time limit."""
+
+    value: int | float
+    """The number; for ranges the lower bound."""
+    upper: int | float | None = None
+    """Upper bound of a range, else null."""
+    cmp: Comparator
+    """Comparator: >=, >, =, <=, < or range."""
+    unit: str
+    """'%' or the unit as printed ('phút', 'ngày')."""
+    text: str
+    """The sentence, bullet or cell that carries the number."""
+    where: str
+    """Section path holding it, or 'task:N' inside appendix task N."""
+    area: str | None = None
+    """Reform-area code, when recognised."""
+    indicator: str | None = None
+    """Indicator code from the indicator table, when recognised."""
+    page: int | None = None
+    """Page (PDF), else null."""
+    line: int | None = None
+    """Line or paragraph index, 1-based."""
+
+
+class Due(_Model):
+    """A task's normalised time frame."""
+
+    start: dt.date | None = None
+    """First day of the window."""
+    end: dt.date | None = None
+    """Deadline, last day of the window."""
+    recurring: bool = False
+    """True for 'Thường xuyên', 'Hằng quý' and the like."""
+
+
+class Task(_Model):
+    """A row of an appendix task table, or a body item laid out as a task."""
+
+    no: int | str | None = None
+    """The TT as printed (a number), a section path for body tasks, or null."""
+    group: str | None = None
+    """Group heading the task sits under, without its roman number."""
+    content: str
+    """What is to be done."""
+    lead: list[str] = Field(default_factory=list)
+    """Lead agencies (cơ quan chủ trì)."""
+    partners: list[str] = Field(default_factory=list)
+    """Partner agencies (cơ quan phối hợp)."""
+    time: str | None = None
+    """Time as printed."""
+    due: Due | None = None
+    """Normalised reading of time; null when it cannot be read."""
+    product: str | None = None
+    """Expected product (sản phẩm) as printed."""
+    area: str | None = None
+    """Reform-area code, when recognised."""
+    page: int | None = None
+    """Page the row starts on (PDF), else null."""
+    line: int | None = None
+    """Line, paragraph or row index the task starts on, 1-based."""
+
+
+class Finding(_Model):
+    """Something odd or missing, found while parsing or validating."""
+
+    code: str
+    """Stable identifier, e.g. 'numbering-duplicate'."""
+    severity: Severity
+    """error, warning or info."""
+    message: str
+    """What is wrong, in one line."""
+    path: str | None = None
+    """Section path or 'task:N' it concerns, when there is one."""
+    page: int | None = None
+    """Page (PDF), else null."""
+    line: int | None = None
+    """Line or paragraph index, 1-based."""
+
+
+class Plan(_Model):
+    """One plan document as structured data."""
+
+    schema_version: str = SCHEMA_VERSION
+    """Version of this schema."""
+    source: Source | None = None
+    """Input file this Plan was parsed from."""
+    doc_type: str | None = None
+    """Tên loại as printed, e.g. 'KẾ HOẠCH'."""
+    issuer: str | None = None
+    """Issuing body, UBND expanded, e.g. 'Ủy ban nhân dân xã Hùng Thắng'."""
+    level: str | None = None
+    """Administrative level of the issuer: xã, phường, thị trấn, huyện, tỉnh, thành phố."""
+    locality: str | None = None
+    """Name of the commune or ward, without the level word."""
+    province: str | None = None
+    """Province or centrally-run city, when stated."""
+    symbol: str | None = None
+    """Ký hiệu from 'Số: 12/KH-UBND', e.g. 'KH-UBND'."""
+    number: str | None = None
+    """Number from 'Số: 12/KH-UBND' when filled in."""
+    issued_place: str | None = None
+    """Địa danh before 'ngày ... tháng ... năm'."""
+    issued_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
+    """Issue date, YYYY-MM-DD, or YYYY-MM when the day is blank."""
+    title: str | None = None
+    """Trích yếu: the title under the document type."""
+    period: Period | None = None
+    """Time span the plan covers."""
+    signer: Signer | None = None
+    """Signature block."""
+    legal_refs: list[LegalRef] = Field(default_factory=list)
+    """Documents cited as bases in the preamble."""
+    recipients: list[str] | None = None
+    """'Nơi nhận' items, without leading '-' and trailing ';'."""
+    declared_task_count: int | None = None
+    """Task count the document states, e.g. 'Danh mục gồm 15 nhiệm vụ'."""
+    sections: list[Section] = Field(default_factory=list)
+    """The numbered body as a tree."""
+    targets: list[Target] = Field(default_factory=list)
+    """Quantified commitments in document order."""
+    tasks: list[Task] = Field(default_factory=list)
+    """Appendix task rows and body items laid out as tasks."""
+    findings: list[Finding] = Field(default_factory=list)
+    """Anomalies found while parsing."""
+
+
+Section.model_rebuild()

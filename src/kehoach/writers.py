@@ -1,0 +1,61 @@
+"""Serialise Plans and other results to YAML or JSON, and write files atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+
+class _Dumper(yaml.SafeDumper):
+    """Readable Vietnamese YAML: no escapes, block style, long strings unwrapped."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def to_data(model: BaseModel) -> dict[str, Any]:
+    """JSON-compatible data in schema order (dates as ISO strings)."""
+    return model.model_dump(mode="json")
+
+
+def to_json(data: Any) -> str:
+    """Pretty JSON with Vietnamese kept as is."""
+    if isinstance(data, BaseModel):
+        data = to_data(data)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_yaml(data: Any) -> str:
+    """YAML with keys in schema order and no \\u escapes."""
+    if isinstance(data, BaseModel):
+        data = to_data(data)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def render(data: Any, fmt: str) -> str:
+    """'json' or 'yaml'."""
+    return to_json(data) if fmt == "json" else to_yaml(data)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
