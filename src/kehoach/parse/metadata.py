@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.readers.lines import is_doc_type
-from kehoach.parse.textutil import capitalise_words, fold, is_upper, lower_first
+from kehoach.parse.textutil import capitalise_words, fold, is_upper
 from kehoach.parse.timephrases import Span, find_period
 from kehoach.parse.vocab import (
     BODY_ABBREVIATIONS,
@@ -107,7 +107,7 @@ def _issuer_from_match(m: re.Match[str]) -> Issuer:
         body = body.capitalize()
     if is_upper(name):
         name = capitalise_words(name)
-    printed_level = lower_first(level) if is_upper(level) else level
+    printed_level = level.lower() if is_upper(level) else level
     return Issuer(f"{body} {printed_level} {name}", level.lower(), name)
 
 

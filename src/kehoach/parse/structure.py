@@ -27,18 +27,36 @@ def _paragraph(block: Block, marker: Marker | None) -> Paragraph:
     return Paragraph(kind="text", text=block.text, page=block.page, line=block.line)
 
 
+def split_caps_heading(text: str) -> tuple[str, str]:
+    """'KINH PHÍ Kinh phí thực hiện ...' -> ('KINH PHÍ', 'Kinh phí thực hiện ...').
+
+    A heading in capitals typed on the same line as the paragraph under it.
+    """
+    words = text.split()
+    n = 0
+    while n < len(words) and (is_upper(words[n]) or not any(ch.isalpha() for ch in words[n])):
+        n += 1
+    if n < 2 or n == len(words) or not words[n][:1].isupper() or not is_upper(" ".join(words[:n])):
+        return text, ""
+    return " ".join(words[:n]), " ".join(words[n:])
+
+
 def _new_section(block: Block, marker: Marker, level: int, parent_path: str) -> Section:
     path = f"{parent_path}/{marker.label}" if parent_path else marker.label
-    return Section(
+    opening, remainder = split_caps_heading(marker.rest)
+    section = Section(
         path=path,
         label=marker.label,
         kind=marker.kind,
         level=level,
-        text=marker.rest,
+        text=opening,
         raw=block.raw or block.text,
         page=block.page,
         line=block.line,
     )
+    if remainder:
+        section.content.append(Paragraph(kind="text", text=remainder, page=block.page, line=block.line))
+    return section
 
 
 def _settle_heading(section: Section) -> None:

@@ -31,6 +31,8 @@ class Line:
     text: str
     line: int
     page: int | None = None
+    indent: bool | None = None
+    """PDF only: the line starts further right than the margin (a first-line indent)."""
 
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
@@ -105,6 +107,8 @@ def starts_block(prev: str, cur: str, short_width: float) -> bool:
         return True
     if is_upper(prev) != is_upper(cur):
         return True
+    if is_upper(prev):
+        return False  # a heading in capitals wrapped over lines: 'ỦY BAN NHÂN DÂN' / 'XÃ HÙNG THẮNG'
     if cur.startswith(PREAMBLE_STARTERS) or cur.startswith("Trên đây"):
         return True
     return len(prev) < short_width and _starts_upper(cur)
@@ -126,9 +130,9 @@ def short_width(lines: list[Line]) -> float:
     return min(p80 * 0.6, 70.0)
 
 
-def join_lines(lines: list[Line]) -> list[Block]:
-    """Group cleaned lines into paragraph blocks."""
-    width = short_width(lines)
+def join_lines(lines: list[Line], width: float | None = None) -> list[Block]:
+    """Group cleaned lines into paragraph blocks; `width` overrides the measured short-line width."""
+    width = short_width(lines) if width is None else width
     blocks: list[Block] = []
     current: list[Line] = []
 
@@ -151,8 +155,33 @@ def join_lines(lines: list[Line]) -> list[Block]:
         current.clear()
 
     for ln in lines:
-        if current and starts_block(current[-1].text, ln.text, width):
+        if current and (ln.indent or starts_block(current[-1].text, ln.text, width)):
             flush()
         current.append(ln)
     flush()
     return blocks
+
+
+def is_continuation(prev: str, cur: str) -> bool:
+    """A paragraph broken by hand: it starts in lower case (or '- ' + lower case) mid-sentence."""
+    if not prev or ends_sentence(prev) or is_standalone(prev):
+        return False
+    marker = match_marker(cur)
+    rest = marker.rest if marker is not None and marker.kind == BULLET else cur
+    if marker is not None and marker.kind != BULLET:
+        return False
+    return rest[:1].islower()
+
+
+def merge_continuations(blocks: list[Block]) -> list[Block]:
+    """Glue paragraphs that continue the one before (Word documents typed with hard breaks)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == block.kind == "para" and is_continuation(prev.text, block.text):
+            prev.text = _join(prev.text, block.text)
+            prev.raw = prev.raw + "\n" + block.raw
+            prev.line_end = block.line_end
+            continue
+        out.append(block)
+    return out

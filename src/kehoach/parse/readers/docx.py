@@ -1,0 +1,124 @@
+"""Reader for Word documents (.docx) with python-docx.
+
+Paragraphs and tables come out in document order. Word's automatic numbering is
+resolved to the printed label (see `docx_numbering`). Borderless layout tables
+(the header's two columns, the 'Nơi nhận' / signature block) are read as lines,
+like the text reader reads them, not as data tables.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from kehoach.errors import InputError
+from kehoach.parse.blocks import Block, Document
+from kehoach.parse.readers.docx_numbering import W, Numbering
+from kehoach.parse.readers.lines import Line, is_signature_line, is_standalone, join_lines, merge_continuations
+from kehoach.parse.textutil import fold, nfc, squash
+from kehoach.parse.vocab import CLOSING_STARTERS, TABLE_HEADER_WORDS
+
+
+# A line before a soft break shorter than this ends its paragraph when the next starts upper-case.
+_SOFT_BREAK_WIDTH = 70.0
+
+
+def _open(data: bytes) -> Any:
+    import docx  # python-docx; imported here so txt-only runs stay fast
+
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(f"not a readable .docx file ({exc})") from exc
+    except Exception as exc:  # lxml errors, broken parts
+        raise InputError(f"not a readable .docx file ({type(exc).__name__})") from exc
+
+
+def _paragraph_text(p: Any, numbering: Numbering) -> str:
+    text = "".join(node.text or "" if node.tag == f"{W}t" else ("\t" if node.tag == f"{W}tab" else "\n")
+                   for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"))
+    label = numbering.label(p)
+    text = nfc(text)
+    return f"{label} {text}" if label else text
+
+
+def _cell_paragraphs(tc: Any, numbering: Numbering) -> list[str]:
+    return [_paragraph_text(p, numbering) for p in tc.iter(f"{W}p")]
+
+
+def _grid(tbl: Any, numbering: Numbering) -> list[list[str]]:
+    """Cell texts row by row; a cell spanning columns repeats, a vertical merge repeats the cell above."""
+    rows: list[list[str]] = []
+    for tr in tbl.iter(f"{W}tr"):
+        row: list[str] = []
+        col = 0
+        for tc in tr.iter(f"{W}tc"):
+            if tc.getparent() is not tr:
+                continue  # cells of a nested table belong to that table
+            props = tc.find(f"{W}tcPr")
+            span_el = props.find(f"{W}gridSpan") if props is not None else None
+            span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
+            vmerge = props.find(f"{W}vMerge") if props is not None else None
+            text = squash(" ".join(_cell_paragraphs(tc, numbering)))
+            if vmerge is not None and vmerge.get(f"{W}val") in (None, "continue") and rows:
+                above = rows[-1]
+                text = above[col] if col < len(above) else text
+            row.extend([text] * span)
+            col += span
+        rows.append(row)
+    return rows
+
+
+def _is_layout(rows: list[list[str]]) -> bool:
+    """Header and signature tables: national motto, 'Nơi nhận', TM./KT. lines, no task header."""
+    text_lines = [ln.strip() for row in rows for cell in row for ln in cell.split("\n")]
+    if any(is_standalone(ln) or ln.startswith(CLOSING_STARTERS) or is_signature_line(ln) for ln in text_lines if ln):
+        first = " ".join(rows[0]) if rows else ""
+        return not sum(word in fold(first) for word in TABLE_HEADER_WORDS) >= 2
+    return False
+
+
+def _layout_lines(tbl: Any, numbering: Numbering, index: int) -> list[Line]:
+    lines: list[Line] = []
+    for tr in tbl.iter(f"{W}tr"):
+        for tc in tr.iter(f"{W}tc"):
+            for para in _cell_paragraphs(tc, numbering):
+                for piece in para.split("\n"):
+                    if piece.strip():
+                        lines.append(Line(squash(piece), index))
+    return lines
+
+
+def read_docx(data: bytes) -> Document:
+    """Read a .docx plan into blocks."""
+    document = _open(data)
+    part = document.part
+    numbering_part = getattr(part, "_numbering_part", None)
+    try:
+        numbering_el = part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering_el = numbering_part.element if numbering_part is not None else None
+    numbering = Numbering(numbering_el, document.styles.element)
+    blocks: list[Block] = []
+    for index, child in enumerate(document.element.body.iterchildren(), start=1):
+        if child.tag == f"{W}p":
+            pieces = [Line(squash(piece), index) for piece in _paragraph_text(child, numbering).split("\n")]
+            # Soft line breaks inside a paragraph: decide like for text lines.
+            blocks.extend(join_lines([ln for ln in pieces if ln.text], width=_SOFT_BREAK_WIDTH))
+        elif child.tag == f"{W}tbl":
+            rows = _grid(child, numbering)
+            if not any(any(cell for cell in row) for row in rows):
+                continue
+            if _is_layout([[cell for cell in row] for row in _raw_rows(child, numbering)]):
+                blocks.extend(join_lines(_layout_lines(child, numbering, index)))
+            else:
+                blocks.append(Block(kind="table", rows=rows, line=index, line_end=index,
+                                    row_lines=[index] * len(rows), row_pages=[None] * len(rows)))
+    if not blocks:
+        raise InputError("the document has no text")
+    return Document(blocks=merge_continuations(blocks), format="docx")
+
+
+def _raw_rows(tbl: Any, numbering: Numbering) -> list[list[str]]:
+    return [["\n".join(_cell_paragraphs(tc, numbering)) for tc in tr.iter(f"{W}tc")] for tr in tbl.iter(f"{W}tr")]

@@ -1,0 +1,80 @@
+"""Tables from PDF pages: merged cells filled, pieces split by page breaks stitched back."""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.parse.blocks import Block
+from kehoach.parse.textutil import fold, squash
+
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def table_rows(raw: list[list[str | None]]) -> list[list[str]]:
+    """pdfplumber cells -> texts. A row with one cell and the rest merged is a spanning row
+    (its text repeats across); any other merged cell repeats the cell above."""
+    rows: list[list[str]] = []
+    for raw_row in raw:
+        cells = [squash(c) if c is not None else None for c in raw_row]
+        present = [c for c in cells if c is not None]
+        if len(present) == 1 and present[0]:
+            rows.append([present[0]] * len(cells))
+            continue
+        row = []
+        for col, cell in enumerate(cells):
+            if cell is None:
+                cell = rows[-1][col] if rows and col < len(rows[-1]) else ""
+            row.append(cell)
+        rows.append(row)
+    return [r for r in rows if any(r)]
+
+
+def is_column_number_row(row: list[str]) -> bool:
+    """'(1) (2) (3) ...' under the header."""
+    cells = [c for c in row if c]
+    return len(cells) >= 3 and all(_COLUMN_NUMBERS.match(c) for c in cells)
+
+
+def _same_row(a: list[str], b: list[str]) -> bool:
+    return [fold(c) for c in a] == [fold(c) for c in b]
+
+
+def _is_spanning(row: list[str]) -> bool:
+    return len(set(row)) == 1 and bool(row[0])
+
+
+def _append_continuation(table: Block, more: Block) -> None:
+    rows = list(more.rows)
+    pages = list(more.row_pages) or [more.page] * len(rows)
+    header = table.rows[0] if table.rows else []
+    while rows and (_same_row(rows[0], header) or is_column_number_row(rows[0])):
+        rows.pop(0)
+        pages.pop(0)
+    # A first row without its number continues the last row cut by the page break.
+    if rows and table.rows and not rows[0][0] and not _is_spanning(rows[0]) and not _is_spanning(table.rows[-1]):
+        last = table.rows[-1]
+        table.rows[-1] = [squash(f"{a} {b}") if b and b != a else a for a, b in zip(last, rows[0], strict=False)]
+        rows.pop(0)
+        pages.pop(0)
+    table.rows.extend(rows)
+    table.row_pages.extend(pages)
+    table.row_lines.extend([None] * len(rows))
+
+
+def stitch_tables(blocks: list[Block]) -> list[Block]:
+    """Join a table continued on the next page(s) (same column count, nothing between)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == block.kind == "table"
+            and prev.rows
+            and block.rows
+            and len(prev.rows[0]) == len(block.rows[0])
+            and (block.page or 0) > (prev.row_pages[-1] if prev.row_pages else prev.page or 0)
+        ):
+            _append_continuation(prev, block)
+            continue
+        out.append(block)
+    return out
