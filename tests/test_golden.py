@@ -19,7 +19,7 @@ from kehoach.writers import to_data, to_yaml
 from .conftest import ROOT, SAMPLES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-FORMATS = ("txt",)
+FORMATS = ("txt", "docx", "pdf")
 CASES = sorted(p for p in SAMPLES.iterdir() if p.suffix.lstrip(".") in FORMATS)
 
 

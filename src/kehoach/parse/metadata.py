@@ -129,10 +129,10 @@ def find_issuer(front: list[Block], title: str | None) -> Issuer | None:
     if best is not None:
         return best[1]
     if title:
-        m = re.search(rf"({'|'.join(LOCAL_LEVELS)})\s+({_NAME})", title, re.I)
-        if m:
-            name = m.group(2)
-            return Issuer(f"Ủy ban nhân dân {m.group(1)} {name}", m.group(1).lower(), name)
+        found = re.search(rf"((?i:{'|'.join(LOCAL_LEVELS)}))\s+({_NAME})", title)
+        if found:
+            name = found.group(2)
+            return Issuer(f"Ủy ban nhân dân {found.group(1)} {name}", found.group(1).lower(), name)
     return None
 
 

@@ -14,11 +14,16 @@ from typing import Any
 
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
-from kehoach.parse.readers.docx_numbering import W, Numbering
-from kehoach.parse.readers.lines import Line, is_signature_line, is_standalone, join_lines, merge_continuations
+from kehoach.parse.readers.docx_numbering import Numbering, W
+from kehoach.parse.readers.lines import (
+    Line,
+    is_signature_line,
+    is_standalone,
+    join_lines,
+    merge_continuations,
+)
 from kehoach.parse.textutil import fold, nfc, squash
 from kehoach.parse.vocab import CLOSING_STARTERS, TABLE_HEADER_WORDS
-
 
 # A line before a soft break shorter than this ends its paragraph when the next starts upper-case.
 _SOFT_BREAK_WIDTH = 70.0

@@ -100,9 +100,9 @@ def _page_items(page: Any, number: int) -> list[Line | Block]:
     tables = page.find_tables() if (page.lines or page.rects) else []
     pending_tables: list[tuple[float, Block]] = []
     for table in tables:
-        rows = table_rows(table.extract())
-        if rows:
-            block = Block(kind="table", rows=rows, page=number, row_pages=[number] * len(rows), row_lines=[None] * len(rows))
+        grid = table_rows(table.extract())
+        if grid:
+            block = Block(kind="table", rows=grid, page=number, row_pages=[number] * len(grid), row_lines=[None] * len(grid))
             pending_tables.append((table.bbox[1], block))
     pending_tables.sort(key=lambda item: item[0])
     words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if not any(_inside(w, t.bbox) for t in tables)]

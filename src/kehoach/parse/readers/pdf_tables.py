@@ -61,6 +61,11 @@ def _append_continuation(table: Block, more: Block) -> None:
     table.row_lines.extend([None] * len(rows))
 
 
+def _last_page(table: Block) -> int:
+    pages = [p for p in table.row_pages if p is not None]
+    return pages[-1] if pages else (table.page or 0)
+
+
 def stitch_tables(blocks: list[Block]) -> list[Block]:
     """Join a table continued on the next page(s) (same column count, nothing between)."""
     out: list[Block] = []
@@ -72,7 +77,7 @@ def stitch_tables(blocks: list[Block]) -> list[Block]:
             and prev.rows
             and block.rows
             and len(prev.rows[0]) == len(block.rows[0])
-            and (block.page or 0) > (prev.row_pages[-1] if prev.row_pages else prev.page or 0)
+            and (block.page or 0) > _last_page(prev)
         ):
             _append_continuation(prev, block)
             continue

@@ -1,0 +1,38 @@
+"""What the README promises: its commands point at real files and its excerpts are real output."""
+
+from __future__ import annotations
+
+import re
+
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+
+from .conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _yaml_blocks() -> list[str]:
+    return re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
+
+
+def test_quickstart_sample_exists_and_parses() -> None:
+    sample = re.search(r"kehoach parse (samples/\S+)", README)
+    assert sample is not None
+    result = CliRunner().invoke(app, ["parse", str(ROOT / sample.group(1))])
+    assert result.exit_code == 0
+
+
+def test_excerpts_are_real_output() -> None:
+    result = CliRunner().invoke(app, ["parse", str(ROOT / "samples/000_e3b5f0d1f2c6f809.txt")])
+    blocks = _yaml_blocks()
+    assert len(blocks) >= 2
+    for block in blocks:
+        assert block in result.stdout, f"README excerpt no longer matches the output:\n{block}"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    assert "bash .ci/run" in README
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    assert "pytest" in ci
