@@ -12,8 +12,9 @@ from kehoach.parse.numbering import check_numbering
 from kehoach.parse.readers import read_document
 from kehoach.parse.structure import build_tree, walk
 from kehoach.parse.targets import find_targets
+from kehoach.parse.tasks import body_tasks, tasks_from_table
 from kehoach.parse.zones import split_zones
-from kehoach.schema import Finding, Period, Plan, Section, Source, Target
+from kehoach.schema import Finding, Period, Plan, Section, Source, Target, Task
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -65,6 +66,26 @@ def _section_targets(sections: list[Section]) -> list[Target]:
     return targets
 
 
+def _task_targets(tasks: list[Task]) -> list[Target]:
+    targets: list[Target] = []
+    for position, task in enumerate(tasks, start=1):
+        where = f"task:{task.no if isinstance(task.no, int) else position}"
+        for found in find_targets(task.content, whole_unit=False):
+            targets.append(
+                Target(
+                    value=found.value,
+                    upper=found.upper,
+                    cmp=found.cmp,  # type: ignore[arg-type]
+                    unit=found.unit,
+                    text=found.sentence,
+                    where=where,
+                    page=task.page,
+                    line=task.line,
+                )
+            )
+    return targets
+
+
 def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     """Parse a document's bytes into a Plan. Odd text gives findings, never exceptions."""
     document = read_document(data)
@@ -78,6 +99,8 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     span = metadata.find_plan_period(title, zones.front)
     findings = [Finding(code=code, severity="info", message=message) for code, message in document.notes]
     findings += check_numbering(sections)
+    tasks = [t for b in document.blocks if b.kind == "table" and not b.layout for t in tasks_from_table(b)]
+    tasks += body_tasks(sections)
     return Plan(
         source=Source(path=source_path, format=document.format, sha256=hashlib.sha256(data).hexdigest()),
         doc_type=doc_type,
@@ -96,7 +119,8 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
         recipients=closing.recipients(zones.closing),
         declared_task_count=metadata.declared_task_count(all_texts),
         sections=sections,
-        targets=_section_targets(sections),
+        targets=_section_targets(sections) + _task_targets(tasks),
+        tasks=tasks,
         findings=findings,
     )
 

@@ -113,3 +113,33 @@ RECURRING_WORDS: tuple[str, ...] = (
     "thường xuyên", "hằng quý", "hàng quý", "hằng tháng", "hàng tháng", "hằng năm", "hàng năm",
     "định kỳ", "liên tục",
 )
+
+# Task-table columns and the header words that name them (folded), in matching priority.
+COLUMN_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("no", ("stt", "tt", "số tt", "số thứ tự")),
+    ("partners", ("phối hợp",)),
+    ("lead", ("chủ trì", "đơn vị thực hiện", "cơ quan thực hiện", "thực hiện chính")),
+    ("time", ("thời gian", "thời hạn", "tiến độ")),
+    ("product", ("sản phẩm", "kết quả")),
+    ("content", ("nội dung", "nhiệm vụ", "tên nhiệm vụ", "giải pháp", "công việc")),
+)
+
+# Words that open an agency name, and whether the next word must be capitalised
+# ('Ban Chỉ đạo' is an agency, 'Ban hành' is not).
+AGENCY_HEADS: tuple[tuple[str, bool], ...] = (
+    ("Văn phòng", False), ("Trung tâm", False), ("Các cơ quan", False), ("Các đơn vị", False),
+    ("Các phòng", False), ("Các ban", False), ("Các tổ chức", False), ("Cơ quan", False),
+    ("UBND", False), ("Ủy ban", False), ("Uỷ ban", False), ("HĐND", False), ("Công an", False),
+    ("Mặt trận", False), ("Công chức", False), ("Đảng ủy", False), ("Đảng uỷ", False),
+    ("Bộ phận", False), ("Chi cục", False), ("Kho bạc", False), ("Bảo hiểm", False),
+    ("Thanh tra", False), ("Ban Chỉ huy", False), ("Quân sự", False), ("Trạm", False),
+    ("Phòng", True), ("Ban", True), ("Hội", True), ("Đoàn", True), ("Sở", True), ("Tổ", True),
+    ("Trường", True), ("Chủ tịch", False), ("Lãnh đạo", False),
+)
+
+# Openings of time cells ('Trong tháng 7/2025', 'Quý IV/2025', '6 tháng cuối năm 2025').
+TIME_STARTERS: tuple[str, ...] = (
+    "trong tháng", "trong quý", "trong năm", "quý", "tháng", "năm 20", "cả năm", "trước ngày", "trước",
+    "chậm nhất", "thường xuyên", "hằng", "hàng", "định kỳ", "từ tháng", "từ ngày", "đến hết", "đến năm",
+    "sáu tháng", "6 tháng", "9 tháng", "3 tháng", "liên tục", "giai đoạn",
+)

@@ -1,0 +1,172 @@
+"""Tasks from appendix task tables (any format) and from body items laid out as tasks.
+
+A table is a task table when one of its first rows names at least a content
+column and one more (TT, chủ trì, phối hợp, thời gian, sản phẩm), by synonyms.
+Rows then become Tasks; spanning rows with a roman number give the group; header
+rows repeated on later pages and '(1) (2) (3)' rows are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.parse.agencies import split_agencies
+from kehoach.parse.blocks import Block
+from kehoach.parse.markers import match_marker
+from kehoach.parse.readers.pdf_tables import is_column_number_row
+from kehoach.parse.structure import walk
+from kehoach.parse.textutil import fold
+from kehoach.parse.timephrases import parse_due
+from kehoach.parse.vocab import COLUMN_SYNONYMS
+from kehoach.schema import Due, Section, Task
+
+_ROMAN_GROUP = re.compile(r"^([IVX]{1,5}|[A-ZĐ])\s*[.)/-]?\s+(.*)$")
+_FIELD_LABEL = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.*)$", re.S)
+
+
+def column_of(header: str) -> str | None:
+    """The field a header cell names, or None."""
+    key = fold(header).strip(" .:")
+    if not key:
+        return None
+    for field, synonyms in COLUMN_SYNONYMS:
+        if field == "no":
+            if key in synonyms:
+                return field
+        elif any(word in key for word in synonyms):
+            return field
+    return None
+
+
+def header_map(row: list[str]) -> dict[str, int]:
+    """Field -> column index for a header row (first column wins for each field)."""
+    mapping: dict[str, int] = {}
+    for index, cell in enumerate(row):
+        field = column_of(cell)
+        if field is not None and field not in mapping:
+            mapping[field] = index
+    return mapping
+
+
+def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
+    for i, row in enumerate(rows[:4]):
+        mapping = header_map(row)
+        if "content" in mapping and len(mapping) >= 3:
+            return i, mapping
+    return None
+
+
+def _group_text(row: list[str]) -> str | None:
+    """A group row ('I. Cải cách thể chế' spanning the table) -> its text without the number."""
+    cells = [c for c in row if c]
+    if not cells or len(set(cells)) != 1:
+        first = row[0] if row else ""
+        if not (first and all(not c for c in row[1:]) and _ROMAN_GROUP.match(first)):
+            return None
+        cells = [first]
+    m = _ROMAN_GROUP.match(cells[0])
+    return m.group(2).strip() if m else cells[0].strip()
+
+
+def _cell(row: list[str], mapping: dict[str, int], field: str) -> str | None:
+    index = mapping.get(field)
+    if index is None or index >= len(row):
+        return None
+    text = row[index].strip()
+    return text or None
+
+
+def _number(text: str | None) -> int | str | None:
+    if not text:
+        return None
+    text = text.strip(" .")
+    return int(text) if text.isdigit() else text
+
+
+def _due(time: str | None) -> Due | None:
+    span = parse_due(time or "")
+    if span is None:
+        return None
+    return Due(start=span.start, end=span.end, recurring=span.recurring)
+
+
+def tasks_from_table(table: Block) -> list[Task]:
+    """Tasks of one table; [] when it is not a task table."""
+    found = _find_header(table.rows)
+    if found is None:
+        return []
+    header_at, mapping = found
+    header = table.rows[header_at]
+    tasks: list[Task] = []
+    group: str | None = None
+    for index in range(header_at + 1, len(table.rows)):
+        row = table.rows[index]
+        if [fold(c) for c in row] == [fold(c) for c in header] or is_column_number_row(row):
+            continue
+        group_text = _group_text(row)
+        if group_text is not None:
+            group = group_text
+            continue
+        content = _cell(row, mapping, "content")
+        if not content:
+            continue
+        time = _cell(row, mapping, "time")
+        tasks.append(
+            Task(
+                no=_number(_cell(row, mapping, "no")),
+                group=group,
+                content=content,
+                lead=split_agencies(_cell(row, mapping, "lead")),
+                partners=split_agencies(_cell(row, mapping, "partners")),
+                time=time,
+                due=_due(time),
+                product=_cell(row, mapping, "product"),
+                page=table.row_pages[index] if index < len(table.row_pages) else table.page,
+                line=table.row_lines[index] if index < len(table.row_lines) else table.line,
+            )
+        )
+    return tasks
+
+
+def _labelled(text: str) -> tuple[str, str] | None:
+    m = _FIELD_LABEL.match(text.strip())
+    if not m:
+        return None
+    return fold(m.group("label")), m.group("value").strip()
+
+
+def _body_task(section: Section) -> Task | None:
+    """'a) Nhiệm vụ: ...', 'b) Cơ quan thực hiện: - Đơn vị chủ trì: X - Đơn vị phối hợp: Y', 'c) Thời gian ...'."""
+    fields: dict[str, str] = {}
+    pieces = [c.text or c.title or "" for c in section.children] + [p.text for p in section.content]
+    for piece in pieces:
+        for part in re.split(r"\s+-\s+(?=[^:]{3,40}:)", piece):
+            marker = match_marker(part)
+            labelled = _labelled(marker.rest if marker else part)
+            if labelled is None:
+                continue
+            label, value = labelled
+            field = column_of(label)
+            if field == "content" and "content" not in fields and value:
+                fields["content"] = value
+            elif field in ("lead", "partners", "time", "product") and value and field not in fields:
+                fields[field] = value
+    if "content" not in fields or not ({"lead", "time"} & fields.keys()):
+        return None
+    return Task(
+        no=section.path,
+        group=section.title,
+        content=fields["content"],
+        lead=split_agencies(fields.get("lead")),
+        partners=split_agencies(fields.get("partners")),
+        time=fields.get("time"),
+        due=_due(fields.get("time")),
+        product=fields.get("product"),
+        page=section.page,
+        line=section.line,
+    )
+
+
+def body_tasks(sections: list[Section]) -> list[Task]:
+    """Body items whose children or bullets spell out a task's fields."""
+    return [task for section in walk(sections) if (task := _body_task(section)) is not None]
