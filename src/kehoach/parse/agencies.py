@@ -11,10 +11,10 @@ def starts_agency(text: str) -> bool:
     """'Phòng Văn hóa - Xã hội', 'Trung tâm phục vụ ...', 'Các cơ quan, đơn vị ...'; not 'Ban hành'."""
     text = text.strip()
     for head, needs_capital in AGENCY_HEADS:
-        if text == head:
+        if text == head or text.startswith(head + ","):
             return True
         if text.startswith(head + " "):
-            following = text[len(head) + 1 :][:1]
+            following = text[len(head) + 1 :].lstrip()[:1]
             return following.isupper() or following.isdigit() if needs_capital else True
     return False
 

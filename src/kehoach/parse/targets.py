@@ -18,7 +18,9 @@ _NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
 _RANGE = re.compile(rf"(?<![\d/.,])({_NUM})\s*%?\s*(?:-|–|—|đến|tới)\s*({_NUM})\s*%")
 _PERCENT = re.compile(rf"(?<![\d/.,])({_NUM})\s*%")
 _TIME = re.compile(rf"(?<![\d/.,])({_NUM})\s*({'|'.join(TIME_LIMIT_UNITS)})\b")
-_FILLERS = sorted(CMP_FILLERS, key=len, reverse=True)
+_FILLERS = sorted((fold(w) for w in CMP_FILLERS), key=len, reverse=True)
+_BEFORE = tuple((fold(phrase), cmp) for phrase, cmp in CMP_BEFORE)
+_AFTER = tuple((fold(phrase), cmp) for phrase, cmp in CMP_AFTER)
 _ABBREVIATIONS = frozenset(ABBREVIATIONS)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 
@@ -66,7 +68,7 @@ def split_sentences(text: str) -> list[str]:
 
 def _comparator(before: str, after: str) -> str:
     tail = fold(after)[:12]
-    for phrase, cmp in CMP_AFTER:
+    for phrase, cmp in _AFTER:
         if tail.startswith(phrase):
             return cmp
     prefix = fold(before)[-40:].rstrip(" :")
@@ -79,7 +81,7 @@ def _comparator(before: str, after: str) -> str:
                 changed = True
     if re.search(r"(?:^|\s)từ$", prefix):
         return ">="
-    for phrase, cmp in CMP_BEFORE:
+    for phrase, cmp in _BEFORE:
         if prefix.endswith(phrase) and (len(prefix) == len(phrase) or not prefix[-len(phrase) - 1].isalnum()):
             return cmp
     return "="

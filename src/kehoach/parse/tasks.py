@@ -21,6 +21,7 @@ from kehoach.parse.vocab import COLUMN_SYNONYMS
 from kehoach.schema import Due, Section, Task
 
 _ROMAN_GROUP = re.compile(r"^([IVX]{1,5}|[A-ZĐ])\s*[.)/-]?\s+(.*)$")
+_SYNONYMS = tuple((name, tuple(fold(w) for w in words)) for name, words in COLUMN_SYNONYMS)
 _FIELD_LABEL = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.*)$", re.S)
 
 
@@ -29,7 +30,7 @@ def column_of(header: str) -> str | None:
     key = fold(header).strip(" .:")
     if not key:
         return None
-    for field, synonyms in COLUMN_SYNONYMS:
+    for field, synonyms in _SYNONYMS:
         if field == "no":
             if key in synonyms:
                 return field

@@ -104,9 +104,11 @@ def find_period(text: str) -> Span | None:
     return None
 
 
+_RECURRING = tuple(fold(w) for w in RECURRING_WORDS)
+
+
 def _is_recurring(text: str) -> bool:
-    key = fold(text)
-    return any(key.startswith(word) for word in RECURRING_WORDS)
+    return fold(text).startswith(_RECURRING)
 
 
 def parse_due(text: str) -> Span | None:

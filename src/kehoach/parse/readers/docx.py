@@ -80,7 +80,7 @@ def _is_layout(rows: list[list[str]]) -> bool:
     text_lines = [ln.strip() for row in rows for cell in row for ln in cell.split("\n")]
     if any(is_standalone(ln) or ln.startswith(CLOSING_STARTERS) or is_signature_line(ln) for ln in text_lines if ln):
         first = " ".join(rows[0]) if rows else ""
-        return not sum(word in fold(first) for word in TABLE_HEADER_WORDS) >= 2
+        return not sum(fold(word) in fold(first) for word in TABLE_HEADER_WORDS) >= 2
     return False
 
 
