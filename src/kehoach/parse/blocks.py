@@ -34,6 +34,8 @@ class Block:
     """Provenance line or page-row of each table row, when known."""
     row_pages: list[int | None] = field(default_factory=list)
     """Page of each table row, when known."""
+    auto_numbered: bool = False
+    """The marker came from Word's automatic numbering, so the paragraph surely starts an item."""
 
 
 @dataclass(slots=True)

@@ -82,13 +82,25 @@ def recipients(closing: list[Block]) -> list[str] | None:
         cleaned = _clean_recipient(piece)
         if cleaned:
             items.append(cleaned)
+    cut: list[int] = []  # items that stop mid-phrase (no ';' or '.')
+    end = start + 1
     for block in closing[start + 1 :]:
         marker = match_marker(block.text)
         if marker is None or marker.kind != BULLET:
             break
+        end += 1
         cleaned = _clean_recipient(marker.rest)
         if cleaned:
+            if not marker.rest.rstrip().endswith((";", ".", ")")):
+                cut.append(len(items))
             items.append(cleaned)
+    # Two-column layouts push the end of a long item into the other column: 'quan;'.
+    # Only a long item wraps, so the fragment goes to the longest item cut mid-phrase.
+    for block in closing[end:]:
+        if cut and block.text[:1].islower() and block.text.rstrip().endswith((";", ".")):
+            index = max(cut, key=lambda i: len(items[i]))
+            cut.remove(index)
+            items[index] = f"{items[index]} {block.text.rstrip(' ;')}"
     return items
 
 

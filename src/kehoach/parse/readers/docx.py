@@ -40,16 +40,17 @@ def _open(data: bytes) -> Any:
         raise InputError(f"not a readable .docx file ({type(exc).__name__})") from exc
 
 
-def _paragraph_text(p: Any, numbering: Numbering) -> str:
+def _paragraph_text(p: Any, numbering: Numbering) -> tuple[str, bool]:
+    """Text with Word's automatic label in front, and whether there was one."""
     text = "".join(node.text or "" if node.tag == f"{W}t" else ("\t" if node.tag == f"{W}tab" else "\n")
                    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"))
     label = numbering.label(p)
     text = nfc(text)
-    return f"{label} {text}" if label else text
+    return (f"{label} {text}", True) if label else (text, False)
 
 
 def _cell_paragraphs(tc: Any, numbering: Numbering) -> list[str]:
-    return [_paragraph_text(p, numbering) for p in tc.iter(f"{W}p")]
+    return [_paragraph_text(p, numbering)[0] for p in tc.iter(f"{W}p")]
 
 
 def _grid(tbl: Any, numbering: Numbering) -> list[list[str]]:
@@ -108,9 +109,13 @@ def read_docx(data: bytes) -> Document:
     blocks: list[Block] = []
     for index, child in enumerate(document.element.body.iterchildren(), start=1):
         if child.tag == f"{W}p":
-            pieces = [Line(squash(piece), index) for piece in _paragraph_text(child, numbering).split("\n")]
+            text, numbered = _paragraph_text(child, numbering)
+            pieces = [Line(squash(piece), index) for piece in text.split("\n")]
             # Soft line breaks inside a paragraph: decide like for text lines.
-            blocks.extend(join_lines([ln for ln in pieces if ln.text], width=_SOFT_BREAK_WIDTH))
+            joined = join_lines([ln for ln in pieces if ln.text], width=_SOFT_BREAK_WIDTH)
+            if joined:
+                joined[0].auto_numbered = numbered
+            blocks.extend(joined)
         elif child.tag == f"{W}tbl":
             rows = _grid(child, numbering)
             if not any(any(cell for cell in row) for row in rows):

@@ -93,25 +93,43 @@ def _starts_upper(text: str) -> bool:
     return first.isupper() or first.isdigit() or first in "“\"("
 
 
-def starts_block(prev: str, cur: str, short_width: float) -> bool:
-    """Decide whether `cur` opens a new paragraph after the line `prev`."""
+def _caps_line(text: str) -> bool:
+    """An upper-case line of at least two words ('XÃ HÙNG THẮNG'), not '(DDCI).'."""
+    return is_upper(text) and len(text.split()) >= 2
+
+
+def strong_break(prev: str, cur: str) -> bool:
+    """Breaks that hold whatever the layout: header lines, numbering markers."""
     if is_standalone(prev) or is_standalone(cur):
         return True
     marker = match_marker(cur)
-    if marker is not None:
-        # '- xã hội' after 'kinh tế' is a broken hyphenated phrase, not a bullet.
-        broken_dash = marker.kind == BULLET and marker.rest[:1].islower() and not ends_sentence(prev)
-        if not broken_dash:
-            return True
+    if marker is None:
+        return False
+    # '- xã hội' after 'kinh tế' is a broken hyphenated phrase, not a bullet.
+    return not (marker.kind == BULLET and marker.rest[:1].islower() and not ends_sentence(prev))
+
+
+def starts_block(prev: str, cur: str, short_width: float) -> bool:
+    """Decide whether `cur` opens a new paragraph after the line `prev`."""
+    if strong_break(prev, cur):
+        return True
     if ends_sentence(prev):
+        # '...thành phố giao;' / 'theo dõi đôn đốc ...': a clause goes on in lower case.
+        return not (prev.rstrip()[-1:] in ";:," and cur[:1].islower())
+    if _caps_line(prev) != _caps_line(cur):
         return True
-    if is_upper(prev) != is_upper(cur):
-        return True
-    if is_upper(prev):
+    if _caps_line(prev):
         return False  # a heading in capitals wrapped over lines: 'ỦY BAN NHÂN DÂN' / 'XÃ HÙNG THẮNG'
     if cur.startswith(PREAMBLE_STARTERS) or cur.startswith("Trên đây"):
         return True
     return len(prev) < short_width and _starts_upper(cur)
+
+
+def uses_indent(lines: list[Line]) -> bool:
+    """True when paragraphs visibly start with a first-line indent (PDF text layers)."""
+    after_stop = [cur.indent for prev, cur in zip(lines, lines[1:], strict=False)
+                  if cur.indent is not None and ends_sentence(prev.text)]
+    return len(after_stop) >= 5 and sum(bool(x) for x in after_stop) / len(after_stop) > 0.6
 
 
 def _join(a: str, b: str) -> str:
@@ -130,9 +148,31 @@ def short_width(lines: list[Line]) -> float:
     return min(p80 * 0.6, 70.0)
 
 
+def _lower_continuation(prev: str, cur: str) -> bool:
+    """A line in lower case after a clause break (';', ':', ',') or mid-sentence continues it."""
+    return cur[:1].islower() and not prev.rstrip().endswith((".", "!", "?")) and not is_standalone(prev)
+
+
+def _breaks(prev: Line, cur: Line, width: float, indented: bool) -> bool:
+    if _lower_continuation(prev.text, cur.text) and match_marker(cur.text) is None:
+        return False
+    if cur.indent:
+        return True
+    if indented and cur.indent is False:
+        # Layout says 'same paragraph'; only header lines and markers override it.
+        return (
+            strong_break(prev.text, cur.text)
+            or _caps_line(prev.text) != _caps_line(cur.text)
+            # Justified text leaves a line short only at the end of its paragraph.
+            or (len(prev.text) < width and _starts_upper(cur.text))
+        )
+    return starts_block(prev.text, cur.text, width)
+
+
 def join_lines(lines: list[Line], width: float | None = None) -> list[Block]:
     """Group cleaned lines into paragraph blocks; `width` overrides the measured short-line width."""
     width = short_width(lines) if width is None else width
+    indented = uses_indent(lines)
     blocks: list[Block] = []
     current: list[Line] = []
 
@@ -155,7 +195,7 @@ def join_lines(lines: list[Line], width: float | None = None) -> list[Block]:
         current.clear()
 
     for ln in lines:
-        if current and (ln.indent or starts_block(current[-1].text, ln.text, width)):
+        if current and _breaks(current[-1], ln, width, indented):
             flush()
         current.append(ln)
     flush()
@@ -164,13 +204,14 @@ def join_lines(lines: list[Line], width: float | None = None) -> list[Block]:
 
 def is_continuation(prev: str, cur: str) -> bool:
     """A paragraph broken by hand: it starts in lower case (or '- ' + lower case) mid-sentence."""
-    if not prev or ends_sentence(prev) or is_standalone(prev):
+    if not prev or is_standalone(prev) or prev.rstrip().endswith((".", "!", "?")):
         return False
     marker = match_marker(cur)
     rest = marker.rest if marker is not None and marker.kind == BULLET else cur
     if marker is not None and marker.kind != BULLET:
         return False
-    return rest[:1].islower()
+    # 'năm' / '2025.' : a year or number cut from the end of the sentence above.
+    return rest[:1].islower() or (marker is None and rest[:1].isdigit() and not ends_sentence(prev))
 
 
 def merge_continuations(blocks: list[Block]) -> list[Block]:
@@ -178,7 +219,12 @@ def merge_continuations(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == block.kind == "para" and is_continuation(prev.text, block.text):
+        if (
+            prev is not None
+            and prev.kind == block.kind == "para"
+            and not block.auto_numbered
+            and is_continuation(prev.text, block.text)
+        ):
             prev.text = _join(prev.text, block.text)
             prev.raw = prev.raw + "\n" + block.raw
             prev.line_end = block.line_end

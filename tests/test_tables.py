@@ -1,0 +1,126 @@
+"""Task tables: stitching across pages, flattened tables in text, rows to tasks."""
+
+from __future__ import annotations
+
+from kehoach.parse.agencies import split_agencies
+from kehoach.parse.blocks import Block
+from kehoach.parse.readers.pdf_tables import stitch_tables, table_rows
+from kehoach.parse.readers.text import blocks_from_lines, clean_lines
+from kehoach.parse.tasks import tasks_from_table
+from kehoach.parse.timephrases import parse_due
+
+HEADER = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm"]
+
+
+def _page_table(rows: list[list[str]], page: int) -> Block:
+    return Block(kind="table", rows=rows, page=page, row_pages=[page] * len(rows), row_lines=[None] * len(rows))
+
+
+def test_two_page_table_is_stitched_into_one() -> None:
+    first = _page_table([HEADER, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"],
+                         ["I. Cải cách thể chế"] * 6,
+                         ["1", "Rà soát văn bản", "Văn phòng HĐND và UBND xã", "", "Quý III/2025", "Báo cáo"],
+                         ["2", "Đẩy nhanh số hóa hồ sơ theo", "Phòng Văn hóa -", "Các cơ quan", "6 tháng cuối", "Dữ liệu"]], 1)
+    second = _page_table([HEADER,
+                          ["", "đúng quy định", "Xã hội", "thuộc UBND xã", "năm 2025", "số hóa"],
+                          ["3", "Kiểm tra", "Phòng Kinh tế", "", "Thường xuyên", "Kế hoạch"]], 2)
+    stitched = stitch_tables([first, second])
+    assert len(stitched) == 1
+    tasks = tasks_from_table(stitched[0])
+    assert [t.no for t in tasks] == [1, 2, 3]
+    assert tasks[1].content == "Đẩy nhanh số hóa hồ sơ theo đúng quy định"
+    assert tasks[1].lead == ["Phòng Văn hóa - Xã hội"]
+    assert tasks[1].time == "6 tháng cuối năm 2025"
+    assert tasks[1].page == 1
+    assert tasks[0].group == "Cải cách thể chế"
+    assert tasks[2].due is not None and tasks[2].due.recurring and tasks[2].due.end is None
+
+
+def test_tables_on_different_column_counts_stay_apart() -> None:
+    a = _page_table([HEADER, ["1", "a", "b", "c", "d", "e"]], 1)
+    b = _page_table([["x", "y"], ["1", "2"]], 2)
+    assert len(stitch_tables([a, b])) == 2
+
+
+def test_merged_cells_from_pdfplumber() -> None:
+    rows = table_rows([["TT", "Nội dung", "Chủ trì"], ["I. Nhóm", None, None], ["1", "Việc", "Phòng A"], ["2", "Việc khác", None]])
+    assert rows[1] == ["I. Nhóm"] * 3
+    assert rows[3] == ["2", "Việc khác", "Phòng A"]
+
+
+FLAT = """TT
+Nội dung công việc
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Thời gian
+thực hiện
+Sản phẩm
+I. Chỉ đạo điều hành
+1 Ban hành Kế hoạch cải cách hành chính 6 tháng cuối năm
+2025
+Phòng Văn hóa -
+Xã hội
+Trong tháng
+7/2025
+Kế hoạch của UBND xã
+2
+Kiểm tra cải cách hành chính tại các cơ quan, đơn vị trên
+địa bàn xã
+Văn phòng
+HĐND và
+UBND xã
+Các cơ quan, đơn
+vị thuộc UBND
+Quý IV/2025 Quyết định của Chủ tịch
+UBND xã
+3
+Tiếp tục triển khai cơ chế một cửa, một cửa liên thông
+Trung tâm phục
+vụ hành chính công
+Thường xuyên
+Báo cáo
+Danh mục gồm 3 nhiệm vụ.
+"""
+
+
+def test_flattened_table_rows_are_rebuilt() -> None:
+    blocks = blocks_from_lines(clean_lines(FLAT))
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    tasks = tasks_from_table(tables[0])
+    got = [(t.no, t.group, t.content, t.lead, t.partners, t.time, t.product) for t in tasks]
+    assert got == [
+        (1, "Chỉ đạo điều hành", "Ban hành Kế hoạch cải cách hành chính 6 tháng cuối năm 2025",
+         ["Phòng Văn hóa - Xã hội"], [], "Trong tháng 7/2025", "Kế hoạch của UBND xã"),
+        (2, "Chỉ đạo điều hành", "Kiểm tra cải cách hành chính tại các cơ quan, đơn vị trên địa bàn xã",
+         ["Văn phòng HĐND và UBND xã"], ["Các cơ quan, đơn vị thuộc UBND"], "Quý IV/2025", "Quyết định của Chủ tịch UBND xã"),
+        (3, "Chỉ đạo điều hành", "Tiếp tục triển khai cơ chế một cửa, một cửa liên thông",
+         ["Trung tâm phục vụ hành chính công"], [], "Thường xuyên", "Báo cáo"),
+    ]
+    assert blocks[-1].text == "Danh mục gồm 3 nhiệm vụ."
+
+
+def test_agency_splitting() -> None:
+    assert split_agencies("Các cơ quan, đơn vị thuộc UBND cấp xã") == ["Các cơ quan, đơn vị thuộc UBND cấp xã"]
+    assert split_agencies("Phòng Kinh tế, Văn phòng HĐND và UBND xã") == ["Phòng Kinh tế", "Văn phòng HĐND và UBND xã"]
+    assert split_agencies("Phòng Kinh tế; Công an xã") == ["Phòng Kinh tế", "Công an xã"]
+    assert split_agencies("") == []
+
+
+def test_due_phrases() -> None:
+    def window(text: str) -> tuple[str | None, str | None]:
+        span = parse_due(text)
+        assert span is not None, text
+        return (str(span.start) if span.start else None, str(span.end) if span.end else None)
+
+    assert window("Quý IV/2025") == ("2025-10-01", "2025-12-31")
+    assert window("Trong tháng 7/2025") == ("2025-07-01", "2025-07-31")
+    assert window("Tháng 8/2025") == ("2025-08-01", "2025-08-31")
+    assert window("6 tháng cuối năm 2025") == ("2025-07-01", "2025-12-31")
+    assert window("Cả năm 2025") == ("2025-01-01", "2025-12-31")
+    assert window("Trước ngày 30/9/2025") == (None, "2025-09-30")
+    assert window("Hằng quý") == (None, None)
+    assert parse_due("Hằng quý").recurring  # type: ignore[union-attr]
+    assert parse_due("không rõ") is None
