@@ -44,45 +44,38 @@ def _block_texts(blocks: list[Block]) -> list[str]:
     return texts
 
 
+def _targets_in(text: str, whole_unit: bool, where: str, page: int | None, line: int | None) -> list[Target]:
+    return [
+        Target(
+            value=found.value,
+            upper=found.upper,
+            cmp=found.cmp,  # type: ignore[arg-type]
+            unit=found.unit,
+            text=found.sentence,
+            where=where,
+            page=page,
+            line=line,
+        )
+        for found in find_targets(text, whole_unit=whole_unit)
+    ]
+
+
 def _section_targets(sections: list[Section]) -> list[Target]:
+    """Targets of each item's opening (per sentence) and of its paragraphs and bullets."""
     targets: list[Target] = []
     for section in walk(sections):
-        units = [(section.text or section.title or "", False, section.page, section.line)]
-        units += [(p.text, p.kind == "bullet", p.page, p.line) for p in section.content]
-        for text, whole, page, line in units:
-            for found in find_targets(text, whole_unit=whole):
-                targets.append(
-                    Target(
-                        value=found.value,
-                        upper=found.upper,
-                        cmp=found.cmp,  # type: ignore[arg-type]
-                        unit=found.unit,
-                        text=found.sentence,
-                        where=section.path,
-                        page=page,
-                        line=line,
-                    )
-                )
+        targets += _targets_in(section.text or section.title or "", False, section.path, section.page, section.line)
+        for p in section.content:
+            targets += _targets_in(p.text, p.kind == "bullet", section.path, p.page, p.line)
     return targets
 
 
 def _task_targets(tasks: list[Task]) -> list[Target]:
+    """Targets inside task contents; where is 'task:N' with the printed TT, else the position."""
     targets: list[Target] = []
     for position, task in enumerate(tasks, start=1):
         where = f"task:{task.no if isinstance(task.no, int) else position}"
-        for found in find_targets(task.content, whole_unit=False):
-            targets.append(
-                Target(
-                    value=found.value,
-                    upper=found.upper,
-                    cmp=found.cmp,  # type: ignore[arg-type]
-                    unit=found.unit,
-                    text=found.sentence,
-                    where=where,
-                    page=task.page,
-                    line=task.line,
-                )
-            )
+        targets += _targets_in(task.content, False, where, task.page, task.line)
     return targets
 
 
