@@ -95,3 +95,38 @@ def test_help_teaches() -> None:
     result = runner.invoke(app, ["parse", "--help"])
     assert result.exit_code == 0
     assert "Exit codes" in result.stdout
+
+
+MINIMAL_PDF_WITHOUT_TEXT = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def test_pdf_without_text_layer_suggests_ocr(tmp_path: Path) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(MINIMAL_PDF_WITHOUT_TEXT)
+    result = runner.invoke(app, ["parse", str(scan)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "kehoach: error: the PDF has no text layer (a scanned image?); run OCR first, e.g. ocrmypdf in.pdf out.pdf\n"
+    )
+
+
+def test_truncated_pdf(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes((SAMPLES / "000_e3b5f0d1f2c6f809.pdf").read_bytes()[:3000])
+    result = runner.invoke(app, ["parse", str(broken), "-o", str(tmp_path / "out.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr == "kehoach: error: not a readable PDF (damaged or truncated)\n"
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_format_is_detected_from_content_not_extension(tmp_path: Path) -> None:
+    disguised = tmp_path / "plan.pdf"
+    disguised.write_bytes((SAMPLES / "000_e3b5f0d1f2c6f809.docx").read_bytes())
+    result = runner.invoke(app, ["parse", str(disguised), "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["source"]["format"] == "docx"

@@ -19,6 +19,7 @@ from kehoach.parse.readers.lines import Line, is_page_number, join_lines
 from kehoach.parse.readers.pdf_tables import stitch_tables, table_rows
 from kehoach.parse.textutil import nfc, squash
 
+_DAMAGED = "not a readable PDF (damaged or truncated)"
 # Gap between words (points) that separates two segments of one row.
 _SEGMENT_GAP = 24.0
 # Rows whose tops differ by less than this are one row.
@@ -126,18 +127,14 @@ def _page_items(page: Any, number: int) -> list[Line | Block]:
 def _open(data: bytes) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # forces the page tree to be read
         return pdf
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise InputError("the PDF is encrypted; remove the password and try again") from exc
-    except PDFSyntaxError as exc:
-        raise InputError("not a readable PDF (damaged or truncated)") from exc
-    except Exception as exc:
-        raise InputError(f"not a readable PDF ({type(exc).__name__})") from exc
+    except Exception as exc:  # PDFSyntaxError, PdfminerException, ...: the file is broken
+        raise InputError(_DAMAGED) from exc
 
 
 def read_pdf(data: bytes) -> Document:
@@ -160,7 +157,7 @@ def read_pdf(data: bytes) -> Document:
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+        raise InputError(_DAMAGED) from exc
     finally:
         pdf.close()
     blocks.extend(join_lines(pending))
