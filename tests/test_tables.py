@@ -124,3 +124,68 @@ def test_due_phrases() -> None:
     assert window("Hằng quý") == (None, None)
     assert parse_due("Hằng quý").recurring  # type: ignore[union-attr]
     assert parse_due("không rõ") is None
+
+
+PIPE_CELLS = """I. NHIỆM VỤ
+1. Cải cách thủ tục hành chính
+TT
+|
+Nội dung
+|
+Cơ quan chủ trì
+|
+Thời gian
+|
+I. Cải cách thể chế
+|
+1
+|
+Rà soát văn bản
+quy phạm pháp luật
+|
+Văn phòng HĐND và UBND xã
+|
+Quý III/2025
+|
+2
+|
+Kiểm tra công vụ
+|
+Phòng Văn hóa - Xã hội; Công an xã
+|
+Thường xuyên
+|
+"""
+
+MARKDOWN = """| TT | Nội dung | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| I. Cải cách thể chế | | | |
+| 1 | Rà soát văn bản | Văn phòng HĐND và UBND xã | Quý III/2025 |
+| 2 | Kiểm tra công vụ | Phòng Văn hóa - Xã hội; Công an xã | Thường xuyên |
+"""
+
+
+def _tasks_of(text: str) -> list[tuple[object, ...]]:
+    tables = [b for b in blocks_from_lines(clean_lines(text)) if b.kind == "table"]
+    assert len(tables) == 1
+    return [(t.no, t.group, t.content, t.lead, t.time) for t in tasks_from_table(tables[0])]
+
+
+WANT = [
+    (1, "Cải cách thể chế", "Rà soát văn bản quy phạm pháp luật", ["Văn phòng HĐND và UBND xã"], "Quý III/2025"),
+    (2, "Cải cách thể chế", "Kiểm tra công vụ", ["Phòng Văn hóa - Xã hội", "Công an xã"], "Thường xuyên"),
+]
+
+
+def test_cells_between_pipe_lines() -> None:
+    assert _tasks_of(PIPE_CELLS) == WANT
+
+
+def test_markdown_pipe_table() -> None:
+    want = [(no, group, content.replace(" quy phạm pháp luật", ""), lead, time) for no, group, content, lead, time in WANT]
+    assert _tasks_of(MARKDOWN) == want
+
+
+def test_pipe_lines_outside_tables_are_dropped() -> None:
+    blocks = blocks_from_lines(clean_lines("I. MỤC ĐÍCH\n|\n1. Nội dung một\n|\n"))
+    assert [b.text for b in blocks] == ["I. MỤC ĐÍCH", "1. Nội dung một"]

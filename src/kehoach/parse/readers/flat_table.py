@@ -28,10 +28,21 @@ def _is_header_cell(text: str) -> bool:
 
 
 def _table_starts_at(lines: list[Line], i: int) -> bool:
+    if _is_markdown_row(lines[i].text):
+        return sum(_is_header_cell(c) for c in _markdown_cells(lines[i].text)) >= 2
     if fold(lines[i].text).strip(" .|") not in _NUMBER_HEADER:
         return False
-    window = lines[i + 1 : i + 12]
+    window = [ln for ln in lines[i + 1 : i + 24] if ln.text != "|"][:11]
     return sum(_is_header_cell(ln.text) for ln in window) >= 2
+
+
+def _is_markdown_row(text: str) -> bool:
+    """'| 1 | Ban hành kế hoạch | Phòng Văn hóa |'."""
+    return text.startswith("|") and text.count("|") >= 3
+
+
+def _markdown_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
 
 
 def split_table_regions(lines: list[Line]) -> list[tuple[str, list[Line] | Block]]:
@@ -48,9 +59,16 @@ def split_table_regions(lines: list[Line]) -> list[tuple[str, list[Line] | Block
             pieces.append(("prose", prose))
             prose = []
         j = i
+        if _is_markdown_row(lines[i].text):
+            while j < len(lines) and _is_markdown_row(lines[j].text):
+                j += 1
+            pieces.append(("table", markdown_table(lines[i:j])))
+            i = j
+            continue
         while j < len(lines) and not _TABLE_END.match(lines[j].text):
             j += 1
-        pieces.append(("table", rebuild_table(lines[i:j])))
+        region = lines[i:j]
+        pieces.append(("table", cell_table(region) if any(ln.text == "|" for ln in region) else rebuild_table(region)))
         i = j
     if prose:
         pieces.append(("prose", prose))
@@ -65,13 +83,59 @@ def rebuild_table(region: list[Line]) -> Block:
     builder = FlatTableBuilder(columns_from_header([ln.text for ln in region[:start]]))
     for ln in region[start:]:
         builder.feed(ln.text, ln.line)
-    rows = builder.finish()
+    return _table_block(builder.finish(), builder.row_lines, region)
+
+
+def _table_block(rows: list[list[str]], row_lines: list[int | None], region: list[Line]) -> Block:
     return Block(
         kind="table",
         rows=rows,
-        row_lines=builder.row_lines,
+        row_lines=row_lines,
         row_pages=[region[0].page] * len(rows),
         line=region[0].line,
         line_end=region[-1].line,
         page=region[0].page,
     )
+
+
+def markdown_table(region: list[Line]) -> Block:
+    """Markdown pipe rows; the '|---|---|' separator row is dropped."""
+    rows: list[list[str]] = []
+    lines: list[int | None] = []
+    for ln in region:
+        cells = _markdown_cells(ln.text)
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            continue
+        non_empty = [c for c in cells if c]
+        rows.append([non_empty[0]] * len(cells) if len(non_empty) == 1 and not cells[0].isdigit() else cells)
+        lines.append(ln.line)
+    return _table_block(rows, lines, region)
+
+
+def cell_table(region: list[Line]) -> Block:
+    """Cells between lines holding only '|': the header's cells fix the column count."""
+    cells: list[tuple[str, int]] = []
+    current: list[Line] = []
+    for ln in [*region, Line("|", region[-1].line)]:
+        if ln.text == "|":
+            if current:
+                cells.append((" ".join(x.text for x in current), current[0].line))
+            current = []
+        else:
+            current.append(ln)
+    width = 0
+    while width < len(cells) and (width == 0 or _is_header_cell(cells[width][0])):
+        width += 1
+    rows: list[list[str]] = [[c for c, _ in cells[:width]]]
+    lines: list[int | None] = [cells[0][1] if cells else None]
+    k = width
+    while k < len(cells):
+        text, line = cells[k]
+        if re.match(r"^[IVX]{1,5}\s*[.)]\s+\S", text):
+            rows.append([text] * width)
+            k += 1
+        else:
+            rows.append([c for c, _ in cells[k : k + width]] + [""] * max(0, k + width - len(cells)))
+            k += width
+        lines.append(line)
+    return _table_block(rows, lines, region)

@@ -54,8 +54,13 @@ def is_page_number(text: str) -> bool:
 
 
 def is_noise(text: str) -> bool:
-    """Lines that carry nothing: rules under the header, lone pipes, empty lines."""
-    return not text or bool(_RULE_LINE.match(text)) or bool(_PIPES_ONLY.match(text))
+    """Lines that carry nothing: rules under the header, empty lines."""
+    return not text or bool(_RULE_LINE.match(text))
+
+
+def is_pipe_line(text: str) -> bool:
+    """A line holding only '|': a cell boundary left by web or markdown conversions."""
+    return bool(_PIPES_ONLY.match(text))
 
 
 def is_signature_line(text: str) -> bool:

@@ -7,7 +7,7 @@ import codecs
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.readers.flat_table import split_table_regions
-from kehoach.parse.readers.lines import Line, is_noise, is_page_number, join_lines
+from kehoach.parse.readers.lines import Line, is_noise, is_page_number, is_pipe_line, join_lines
 from kehoach.parse.textutil import nfc, strip_emphasis
 
 
@@ -37,7 +37,9 @@ def clean_lines(text: str) -> list[Line]:
     out: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = strip_emphasis(raw).strip()
-        if not is_noise(line):
+        if is_pipe_line(line):
+            out.append(Line("|", number))  # kept: it may separate the cells of a table
+        elif not is_noise(line):
             out.append(Line(line, number))
     return out
 
@@ -49,7 +51,8 @@ def blocks_from_lines(lines: list[Line]) -> list[Block]:
         if isinstance(chunk, Block):
             blocks.append(chunk)
         else:
-            blocks.extend(join_lines([ln for ln in chunk if not is_page_number(ln.text)]))
+            prose = [ln for ln in chunk if not is_page_number(ln.text) and ln.text != "|"]
+            blocks.extend(join_lines(prose))
     return blocks
 
 
