@@ -8,6 +8,7 @@ from pathlib import Path
 from kehoach.errors import InputError
 from kehoach.parse import closing, metadata
 from kehoach.parse.blocks import Block
+from kehoach.parse.classify import classify
 from kehoach.parse.numbering import check_numbering
 from kehoach.parse.readers import read_document
 from kehoach.parse.structure import build_tree, walk
@@ -94,6 +95,8 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     findings += check_numbering(sections)
     tasks = [t for b in document.blocks if b.kind == "table" and not b.layout for t in tasks_from_table(b)]
     tasks += body_tasks(sections)
+    targets = _section_targets(sections) + _task_targets(tasks)
+    classify(sections, targets, tasks)
     return Plan(
         source=Source(path=source_path, format=document.format, sha256=hashlib.sha256(data).hexdigest()),
         doc_type=doc_type,
@@ -112,7 +115,7 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
         recipients=closing.recipients(zones.closing),
         declared_task_count=metadata.declared_task_count(all_texts),
         sections=sections,
-        targets=_section_targets(sections) + _task_targets(tasks),
+        targets=targets,
         tasks=tasks,
         findings=findings,
     )

@@ -143,3 +143,41 @@ TIME_STARTERS: tuple[str, ...] = (
     "chậm nhất", "thường xuyên", "hằng", "hàng", "định kỳ", "từ tháng", "từ ngày", "đến hết", "đến năm",
     "sáu tháng", "6 tháng", "9 tháng", "3 tháng", "liên tục", "giai đoạn",
 )
+
+# Standard CCHC reform areas (NQ 76/NQ-CP plus 'chỉ đạo điều hành' and 'đánh giá tác động'):
+# code, Vietnamese name, phrases that name the area in a heading (folded when compared).
+REFORM_AREAS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("chi_dao", "Công tác chỉ đạo, điều hành", ("chỉ đạo, điều hành", "chỉ đạo điều hành", "tuyên truyền")),
+    ("the_che", "Cải cách thể chế", ("thể chế", "quy phạm pháp luật", "qppl", "thi hành pháp luật")),
+    ("tthc", "Cải cách thủ tục hành chính", ("thủ tục hành chính", "tthc", "một cửa")),
+    ("bo_may", "Cải cách tổ chức bộ máy", ("tổ chức bộ máy", "bộ máy")),
+    ("cong_vu", "Cải cách chế độ công vụ", ("công vụ", "công chức, viên chức")),
+    ("tai_chinh", "Cải cách tài chính công", ("tài chính công", "ngân sách", "tài chính")),
+    ("so", "Xây dựng chính quyền điện tử, chính quyền số",
+     ("chính quyền điện tử", "chính quyền số", "chính phủ điện tử", "chính phủ số", "chuyển đổi số")),
+    ("tac_dong", "Đánh giá tác động của cải cách hành chính", ("tác động",)),
+)
+
+# Common quantified indicators: code, Vietnamese name, phrases (folded when compared).
+# Order matters: the first indicator whose phrase occurs in the clause around the number wins.
+INDICATORS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("hai_long", "Mức độ hài lòng của người dân, doanh nghiệp", ("hài lòng",)),
+    ("thanh_toan_truc_tuyen", "Thanh toán trực tuyến", ("thanh toán trực tuyến", "thanh toán không dùng tiền mặt")),
+    ("luan_chuyen_dien_tu", "Hồ sơ luân chuyển bằng phương thức điện tử",
+     ("phương thức điện tử", "luân chuyển trong nội bộ", "luân chuyển hồ sơ")),
+    ("dvc_toan_trinh", "Dịch vụ công trực tuyến toàn trình", ("toàn trình", "mức độ 3", "mức độ 4")),
+    ("cat_giam", "Cắt giảm, đơn giản hóa", ("cắt giảm", "đơn giản hóa")),
+    ("tai_su_dung_du_lieu", "Tái sử dụng dữ liệu đã số hóa",
+     ("tái sử dụng", "không phải cung cấp", "không phải nộp lại", "chia sẻ dữ liệu")),
+    ("so_hoa", "Số hóa hồ sơ và kết quả giải quyết TTHC", ("số hóa",)),
+    ("dung_han", "Hồ sơ giải quyết đúng hạn", ("đúng hạn", "trước hạn", "quá hạn", "trễ hạn")),
+    ("ho_so_truc_tuyen", "Hồ sơ nộp, giải quyết trực tuyến", ("trực tuyến",)),
+    ("cong_khai_tthc", "Công khai, công bố TTHC", ("công khai", "công bố")),
+    ("xu_ly_moi_truong_mang", "Hồ sơ công việc xử lý trên môi trường mạng", ("môi trường mạng",)),
+    ("bao_cao_dien_tu", "Báo cáo qua hệ thống thông tin báo cáo", ("báo cáo định kỳ", "hệ thống thông tin báo cáo")),
+    ("van_ban_qppl", "Văn bản QPPL được rà soát, xử lý", ("quy phạm pháp luật", "qppl")),
+    ("thoi_gian_cho", "Thời gian chờ đợi của người dân", ("thời gian chờ",)),
+    ("dao_tao_boi_duong", "Cán bộ, công chức được đào tạo, bồi dưỡng", ("đào tạo", "bồi dưỡng", "tập huấn")),
+    ("giai_ngan", "Giải ngân vốn đầu tư công", ("giải ngân",)),
+    ("hoan_thanh_nhiem_vu", "Hoàn thành nhiệm vụ được giao", ("nhiệm vụ",)),
+)
