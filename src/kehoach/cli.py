@@ -11,10 +11,13 @@ from typing import Annotated, NoReturn
 import typer
 
 from kehoach import __version__
+from kehoach.checks import validate as run_checks
 from kehoach.errors import KehoachError
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
-from kehoach.schema import Plan
-from kehoach.writers import render, write_atomic
+from kehoach.planio import load_plan
+from kehoach.reports import print_findings
+from kehoach.schema import Finding, Plan
+from kehoach.writers import render, to_json, write_atomic
 
 app = typer.Typer(
     name="kehoach",
@@ -83,6 +86,47 @@ def parse(
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Documents (.txt/.docx/.pdf) or Plan files (.yaml/.json).")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table for people, json for tools.")] = (
+        ReportFormat.table
+    ),
+) -> None:
+    """Check plans and list what is wrong or missing.
+
+    Each finding has a code, a severity, a message and where it is (section
+    path, task, line or page). Codes: numbering-duplicate, numbering-gap,
+    numbering-order, numbering-latin-letter, missing-issuer, missing-date,
+    missing-title, missing-signer, missing-recipients, task-count-mismatch,
+    appendix-missing, target-over-100, target-range-inverted, task-no-lead,
+    task-no-time, task-outside-period, targets-section-empty.
+
+    Exit codes: 0 no errors; 1 some plan has errors; 2 a file cannot be read.
+    """
+    results: dict[str, list[Finding]] = {}
+    unreadable = False
+    for path in files:
+        try:
+            results[str(path)] = run_checks(load_plan(path))
+        except KehoachError as exc:
+            typer.echo(f"kehoach: error: {exc}", err=True)
+            unreadable = True
+    if fmt is ReportFormat.json:
+        sys.stdout.write(to_json({name: [f.model_dump(mode="json") for f in found] for name, found in results.items()}))
+    else:
+        print_findings(results)
+    if unreadable:
+        raise typer.Exit(2)
+    if any(f.severity == "error" for found in results.values() for f in found):
+        raise typer.Exit(1)
 
 
 @app.command()

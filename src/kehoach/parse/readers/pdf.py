@@ -111,7 +111,7 @@ def _page_items(page: Any, number: int) -> list[Line | Block]:
     items: list[Line | Block] = []
     margin = min((r.x0 for r in rows), default=0.0)
     centre = float(page.width) / 2
-    for row, text, x0 in _reading_order(rows, centre):
+    for line_no, (row, text, x0) in enumerate(_reading_order(rows, centre), start=1):
         while pending_tables and pending_tables[0][0] < row.top:
             items.append(pending_tables.pop(0)[1])
         text = squash(nfc(text))
@@ -119,7 +119,7 @@ def _page_items(page: Any, number: int) -> list[Line | Block]:
             continue
         centred = abs((x0 + row.x1) / 2 - centre) < 12 and x0 > margin + 20
         indent = x0 > margin + 10 and not centred
-        items.append(Line(text, int(row.top), number, indent=indent))
+        items.append(Line(text, line_no, number, indent=indent))
     items.extend(block for _, block in pending_tables)
     return items
 
