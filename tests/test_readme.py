@@ -36,3 +36,18 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "bash .ci/run" in README
     ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
     assert "pytest" in ci
+
+
+def test_diff_excerpt_is_real_output() -> None:
+    result = CliRunner().invoke(app, ["diff", str(ROOT / "samples/000_e3b5f0d1f2c6f809.pdf"),
+                                      str(ROOT / "samples/003_ea6bd15cef034038.docx"), "--format", "markdown"])
+    for line in README.splitlines():
+        if line.startswith(("| Thanh toán trực tuyến", "| Mức độ hài lòng")):
+            assert line in result.stdout
+
+
+def test_validate_excerpt_is_real_output() -> None:
+    result = CliRunner().invoke(app, ["validate", str(ROOT / "samples/002_c70c40b1976cb095.txt")], env={"COLUMNS": "80"})
+    for line in README.splitlines():
+        if line.startswith("│ error") or line.startswith("1 file(s)"):
+            assert line in result.stdout, line

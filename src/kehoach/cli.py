@@ -12,10 +12,11 @@ import typer
 
 from kehoach import __version__
 from kehoach.checks import validate as run_checks
+from kehoach.diff import diff_plans
 from kehoach.errors import KehoachError
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
 from kehoach.planio import load_plan
-from kehoach.reports import print_findings
+from kehoach.reports import diff_markdown, print_diff, print_findings
 from kehoach.schema import Finding, Plan
 from kehoach.writers import render, to_json, write_atomic
 
@@ -127,6 +128,40 @@ def validate(
         raise typer.Exit(2)
     if any(f.severity == "error" for found in results.values() for f in found):
         raise typer.Exit(1)
+
+
+class DiffFormat(StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    a: Annotated[Path, typer.Argument(help="First plan: a document or a Plan file.")],
+    b: Annotated[Path, typer.Argument(help="Second plan: a document or a Plan file.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, json, yaml or markdown.")] = DiffFormat.table,
+) -> None:
+    """Compare two plans: two communes' plans, or two versions of one plan.
+
+    Shows metadata side by side, sections aligned by reform area, targets
+    aligned by indicator (value A against value B, and which is stricter), and
+    tasks matched by content (added, removed, changed lead, time or product).
+
+    Exit codes: 0 compared (whether or not they differ); 2 a file cannot be read.
+    """
+    try:
+        plan_a, plan_b = load_plan(a), load_plan(b)
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
+    result = diff_plans(plan_a, plan_b)
+    if fmt is DiffFormat.table:
+        print_diff(result)
+    elif fmt is DiffFormat.markdown:
+        sys.stdout.write(diff_markdown(result))
+    else:
+        sys.stdout.write(render(result, fmt.value))
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from kehoach.diff import PlanDiff
 from kehoach.schema import Finding
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -35,3 +36,53 @@ def print_findings(results: dict[str, list[Finding]], console: Console | None = 
     errors = sum(f.severity == "error" for found in results.values() for f in found)
     warnings = sum(f.severity == "warning" for found in results.values() for f in found)
     console.print(f"{len(results)} file(s): {errors} error(s), {warnings} warning(s)")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def _diff_tables(diff: PlanDiff) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, header, rows) of each part of a diff, shared by the terminal and markdown views."""
+    mark = {"a": "A", "b": "B", "same": "=", None: ""}
+    task_rows = [[t.status, _cell(t.a), _cell(t.b),
+                  "; ".join(f"{k}: {_cell(v[0])} → {_cell(v[1])}" for k, v in t.changes.items())]
+                 for t in diff.tasks if t.status != "same"]
+    same = sum(t.status == "same" for t in diff.tasks)
+    return [
+        ("Metadata", ["field", "A", "B", ""], [[m.field, _cell(m.a), _cell(m.b), "" if m.same else "≠"] for m in diff.meta]),
+        ("Sections by reform area", ["area", "A", "B"], [[r.name, _cell(r.a), _cell(r.b)] for r in diff.areas]),
+        ("Targets by indicator", ["indicator", "A", "B", "stricter"],
+         [[r.name, _cell(r.a), _cell(r.b), mark[r.stricter]] for r in diff.targets]),
+        (f"Tasks ({same} unchanged)", ["status", "A", "B", "changes"], task_rows),
+    ]
+
+
+def print_diff(diff: PlanDiff, console: Console | None = None) -> None:
+    """The diff as rich tables."""
+    console = console or Console()
+    console.print(f"A: {diff.a}\nB: {diff.b}")
+    for title, header, rows in _diff_tables(diff):
+        table = Table(title=title, title_justify="left", show_lines=True)
+        for column in header:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+
+
+def diff_markdown(diff: PlanDiff) -> str:
+    """The diff as markdown tables (for a report or an e-mail)."""
+    lines = [f"# So sánh kế hoạch\n\n- A: {diff.a}\n- B: {diff.b}\n"]
+    for title, header, rows in _diff_tables(diff):
+        lines.append(f"## {title}\n")
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "---|" * len(header))
+        for row in rows:
+            lines.append("| " + " | ".join(c.replace("\n", "<br>").replace("|", "\\|") for c in row) + " |")
+        lines.append("")
+    return "\n".join(lines)

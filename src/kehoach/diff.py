@@ -1,0 +1,178 @@
+"""Compare two Plans: two communes' plans, or two versions of one plan.
+
+Metadata side by side; sections aligned by reform area; targets aligned by
+indicator with the stricter side named; tasks matched by content similarity
+(added, removed, changed lead, time or product).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kehoach.parse.classify import AREA_NAMES, INDICATOR_NAMES
+from kehoach.parse.structure import walk
+from kehoach.parse.textutil import fold
+from kehoach.schema import Plan, Target, Task
+
+META_FIELDS = ("doc_type", "issuer", "level", "locality", "province", "symbol", "number", "issued_place",
+               "issued_date", "title", "period", "signer", "declared_task_count")
+# Tasks whose contents are at least this similar are the same task.
+TASK_MATCH = 0.6
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MetaRow(_Model):
+    field: str
+    a: Any = None
+    b: Any = None
+    same: bool
+
+
+class AreaRow(_Model):
+    area: str
+    name: str
+    a: list[str] = Field(default_factory=list)
+    b: list[str] = Field(default_factory=list)
+
+
+class TargetRow(_Model):
+    indicator: str
+    name: str
+    a: list[str] = Field(default_factory=list)
+    b: list[str] = Field(default_factory=list)
+    stricter: str | None = None
+
+
+class TaskChange(_Model):
+    status: str
+    a: str | None = None
+    b: str | None = None
+    changes: dict[str, list[Any]] = Field(default_factory=dict)
+    similarity: float | None = None
+
+
+class PlanDiff(_Model):
+    a: str
+    b: str
+    meta: list[MetaRow]
+    areas: list[AreaRow]
+    targets: list[TargetRow]
+    tasks: list[TaskChange]
+
+
+def _label(plan: Plan, fallback: str) -> str:
+    return plan.issuer or (plan.source.path if plan.source else fallback)
+
+
+def _meta_value(plan: Plan, field: str) -> Any:
+    value = getattr(plan, field)
+    if field == "period" and value is not None:
+        return value.label
+    if field == "signer" and value is not None:
+        return " / ".join(x for x in (value.position, value.name) if x)
+    return value
+
+
+def describe(target: Target) -> str:
+    """'≥ 30% (task:15)'."""
+    symbol = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "range": ""}[target.cmp]
+    number = f"{target.value}-{target.upper}" if target.cmp == "range" else f"{target.value}"
+    return f"{symbol}{number}{'' if target.unit == '%' else ' '}{target.unit} ({target.where})".strip()
+
+
+def _bound(target: Target) -> float:
+    # '> 90' is a little stricter than '>= 90'.
+    return float(target.value) + (0.001 if target.cmp == ">" else 0.0) - (0.001 if target.cmp == "<" else 0.0)
+
+
+def stricter(a: list[Target], b: list[Target]) -> str | None:
+    """'a', 'b', 'same' or None, comparing each side's most demanding target."""
+    if not a or not b:
+        return None
+    upper_limits = all(t.cmp in ("<=", "<") for t in a + b)
+    pick = min if upper_limits else max
+    best_a, best_b = pick(_bound(t) for t in a), pick(_bound(t) for t in b)
+    if best_a == best_b:
+        return "same"
+    return ("a" if best_a < best_b else "b") if upper_limits else ("a" if best_a > best_b else "b")
+
+
+def _areas(a: Plan, b: Plan) -> list[AreaRow]:
+    def headings(plan: Plan) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for section in walk(plan.sections):
+            if section.area and section.title:
+                parent_area = next((s.area for s in walk(plan.sections) if section.path.startswith(s.path + "/")
+                                    and s.path.count("/") == section.path.count("/") - 1), None)
+                if parent_area != section.area:
+                    out.setdefault(section.area, []).append(f"{section.path} {section.title}")
+        return out
+
+    ha, hb = headings(a), headings(b)
+    return [AreaRow(area=code, name=name, a=ha.get(code, []), b=hb.get(code, []))
+            for code, name in AREA_NAMES.items() if code in ha or code in hb]
+
+
+def _targets(a: Plan, b: Plan) -> list[TargetRow]:
+    rows: list[TargetRow] = []
+    for code, name in INDICATOR_NAMES.items():
+        ta = [t for t in a.targets if t.indicator == code]
+        tb = [t for t in b.targets if t.indicator == code]
+        if ta or tb:
+            rows.append(TargetRow(indicator=code, name=name, a=[describe(t) for t in ta], b=[describe(t) for t in tb],
+                                  stricter=stricter(ta, tb)))
+    return rows
+
+
+def _similarity(x: Task, y: Task) -> float:
+    return difflib.SequenceMatcher(None, fold(x.content), fold(y.content), autojunk=False).ratio()
+
+
+def _task_changes(x: Task, y: Task) -> dict[str, list[Any]]:
+    changes: dict[str, list[Any]] = {}
+    if sorted(map(fold, x.lead)) != sorted(map(fold, y.lead)):
+        changes["lead"] = [x.lead, y.lead]
+    if fold(x.time or "") != fold(y.time or ""):
+        changes["time"] = [x.time, y.time]
+    if fold(x.product or "") != fold(y.product or ""):
+        changes["product"] = [x.product, y.product]
+    return changes
+
+
+def _tasks(a: Plan, b: Plan) -> list[TaskChange]:
+    pairs = sorted(((_similarity(x, y), i, j) for i, x in enumerate(a.tasks) for j, y in enumerate(b.tasks)), reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matched: dict[int, tuple[int, float]] = {}
+    for score, i, j in pairs:
+        if score < TASK_MATCH:
+            break
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            matched[i] = (j, score)
+    out: list[TaskChange] = []
+    for i, task in enumerate(a.tasks):
+        if i in matched:
+            j, score = matched[i]
+            changes = _task_changes(task, b.tasks[j])
+            out.append(TaskChange(status="changed" if changes else "same", a=task.content, b=b.tasks[j].content,
+                                  changes=changes, similarity=round(score, 2)))
+        else:
+            out.append(TaskChange(status="removed", a=task.content))
+    out += [TaskChange(status="added", b=task.content) for j, task in enumerate(b.tasks) if j not in used_b]
+    return out
+
+
+def diff_plans(a: Plan, b: Plan) -> PlanDiff:
+    """The comparison of plan `a` with plan `b`."""
+    meta = [MetaRow(field=f, a=_meta_value(a, f), b=_meta_value(b, f), same=_meta_value(a, f) == _meta_value(b, f))
+            for f in META_FIELDS]
+    return PlanDiff(a=_label(a, "A"), b=_label(b, "B"), meta=meta, areas=_areas(a, b), targets=_targets(a, b),
+                    tasks=_tasks(a, b))
