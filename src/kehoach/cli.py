@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kehoach import __version__
+from kehoach.batch import DEFAULT_GLOBS, Row, find_inputs, run_batch, write_reports
 from kehoach.checks import validate as run_checks
 from kehoach.diff import diff_plans
 from kehoach.errors import KehoachError
@@ -162,6 +166,59 @@ def diff(
         sys.stdout.write(diff_markdown(result))
     else:
         sys.stdout.write(render(result, fmt.value))
+
+
+@app.command()
+def batch(
+    folder: Annotated[Path, typer.Argument(help="Folder to walk recursively.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where Plans and reports go.")] = Path("kehoach-out"),
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Format of the per-file Plans.")] = OutputFormat.yaml,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of cores).")] = (
+        os.cpu_count() or 1
+    ),
+    glob: Annotated[
+        str, typer.Option("--glob", help="Comma-separated file patterns to pick up.")
+    ] = ",".join(DEFAULT_GLOBS),
+    force: Annotated[bool, typer.Option("--force", help="Redo files whose Plan is already up to date.")] = False,
+    max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")] = (
+        DEFAULT_MAX_BYTES // (1024 * 1024)
+    ),
+) -> None:
+    """Parse every plan under a folder, for a whole province at once.
+
+    Writes one Plan per file under --out (mirroring the folders, written
+    atomically), then summary.csv / summary.json (file, status, issuer,
+    locality, period, counts, seconds, error) and indicators.csv: one row per
+    plan, one column per indicator, ready for a spreadsheet. A re-run skips
+    files whose Plan is up to date (same content hash). One bad file never
+    stops the batch; it is listed as failed.
+
+    Exit codes: 0 every file parsed; 1 some failed; 2 the folder cannot be read.
+    """
+    if not folder.is_dir():
+        fail(f"{folder}: no such folder")
+    globs = tuple(g.strip() for g in glob.split(",") if g.strip())
+    console = Console(stderr=True)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        total = len(find_inputs(folder, globs))
+        task = progress.add_task("parsing", total=total)
+
+        def advance(row: Row) -> None:
+            progress.update(task, advance=1, description=f"{row.status:>7} {row.file[-50:]}")
+
+        rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
+                         max_bytes=max_mb * 1024 * 1024, progress=advance)
+    paths = write_reports(rows, out)
+    failed = [r for r in rows if r.status == "failed"]
+    done = sum(r.status == "ok" for r in rows)
+    skipped = sum(r.status == "skipped" for r in rows)
+    console.print(f"{len(rows)} file(s): {done} parsed, {skipped} up to date, {len(failed)} failed")
+    for row in failed:
+        console.print(f"  failed: {row.file}: {row.error}")
+    console.print(f"summary: {paths['summary_csv']}  matrix: {paths['matrix']}")
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -1,0 +1,158 @@
+"""Run over a whole folder: one Plan per file, a summary and an indicators matrix.
+
+Files are parsed in worker processes. Each output is written atomically under
+the output folder, mirroring the input folders. A re-run skips files whose
+content hash matches the Plan already written (the Plan records its source's
+sha256); `force` redoes them. One bad file never stops the batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from kehoach.checks import validate
+from kehoach.errors import KehoachError
+from kehoach.parse.classify import INDICATOR_NAMES
+from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
+from kehoach.planio import load_plan_file
+from kehoach.schema import Plan
+from kehoach.writers import render, write_atomic
+
+DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf")
+SUMMARY_FIELDS = ("file", "status", "issuer", "locality", "period", "sections", "targets", "tasks", "findings",
+                  "errors", "seconds", "error")
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the summary."""
+
+    file: str
+    status: str
+    issuer: str | None = None
+    locality: str | None = None
+    period: str | None = None
+    sections: int = 0
+    targets: int = 0
+    tasks: int = 0
+    findings: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    indicators: dict[str, str] = field(default_factory=dict)
+
+
+def find_inputs(folder: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Path]:
+    """Input files under `folder`, recursively, in a stable order."""
+    found = {p for pattern in globs for p in folder.rglob(pattern) if p.is_file()}
+    return sorted(found)
+
+
+def _count_sections(plan: Plan) -> int:
+    from kehoach.parse.structure import walk
+
+    return len(walk(plan.sections))
+
+
+def _row(rel: str, plan: Plan, status: str, seconds: float) -> Row:
+    findings = validate(plan)
+    indicators: dict[str, list[str]] = {}
+    for t in plan.targets:
+        if t.indicator:
+            symbol = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "range": ""}[t.cmp]
+            number = f"{t.value}-{t.upper}" if t.cmp == "range" else f"{t.value}"
+            indicators.setdefault(t.indicator, []).append(f"{symbol}{number}{t.unit if t.unit == '%' else ' ' + t.unit}")
+    return Row(file=rel, status=status, issuer=plan.issuer, locality=plan.locality,
+               period=plan.period.label if plan.period else None, sections=_count_sections(plan),
+               targets=len(plan.targets), tasks=len(plan.tasks), findings=len(findings),
+               errors=sum(f.severity == "error" for f in findings), seconds=round(seconds, 3),
+               indicators={k: "; ".join(v) for k, v in indicators.items()})
+
+
+def output_path(out: Path, rel: Path, fmt: str) -> Path:
+    """Where the Plan of input `rel` goes: same folders, '.yaml' or '.json' appended."""
+    return out / rel.parent / f"{rel.name}.{fmt}"
+
+
+def _up_to_date(source: Path, target: Path) -> Plan | None:
+    if not target.exists():
+        return None
+    try:
+        plan = load_plan_file(target)
+    except KehoachError:
+        return None
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    return plan if plan.source and plan.source.sha256 == digest else None
+
+
+def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_bytes: int) -> Row:
+    """Parse one file and write its Plan; never raises (runs in a worker process)."""
+    started = time.perf_counter()
+    target = output_path(Path(out), Path(rel), fmt)
+    try:
+        cached = None if force else _up_to_date(Path(source), target)
+        if cached is not None:
+            return _row(rel, cached, "skipped", time.perf_counter() - started)
+        plan = parse_file(Path(source), max_bytes=max_bytes)
+        write_atomic(target, render(plan, fmt))
+        return _row(rel, plan, "ok", time.perf_counter() - started)
+    except KehoachError as exc:
+        return Row(file=rel, status="failed", error=str(exc), seconds=round(time.perf_counter() - started, 3))
+    except Exception as exc:  # a parser bug must not stop the batch; it is reported as such
+        return Row(file=rel, status="failed", error=f"internal error: {type(exc).__name__}: {exc}",
+                   seconds=round(time.perf_counter() - started, 3))
+
+
+def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, force: bool = False,
+              globs: tuple[str, ...] = DEFAULT_GLOBS, max_bytes: int = DEFAULT_MAX_BYTES,
+              progress: Callable[[Row], None] | None = None) -> list[Row]:
+    """Process every input under `folder`; rows come back in input order."""
+    inputs = find_inputs(folder, globs)
+    jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes) for p in inputs]
+    rows: dict[str, Row] = {}
+    if jobs <= 1:
+        for args in jobs_args:
+            row = process_one(*args)
+            rows[row.file] = row
+            if progress:
+                progress(row)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(process_one, *args) for args in jobs_args]
+            for future in as_completed(futures):
+                row = future.result()
+                rows[row.file] = row
+                if progress:
+                    progress(row)
+    return [rows[str(p.relative_to(folder))] for p in inputs]
+
+
+def _csv(header: list[str], lines: Iterator[list[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(lines)
+    return buffer.getvalue()
+
+
+def write_reports(rows: list[Row], out: Path) -> dict[str, Path]:
+    """summary.csv, summary.json and indicators.csv in `out` (UTF-8 with BOM for spreadsheets)."""
+    paths = {"summary_csv": out / "summary.csv", "summary_json": out / "summary.json", "matrix": out / "indicators.csv"}
+    summary = _csv(list(SUMMARY_FIELDS), ([getattr(r, f) for f in SUMMARY_FIELDS] for r in rows))
+    write_atomic(paths["summary_csv"], "\ufeff" + summary)
+    records = [{k: v for k, v in asdict(r).items() if k != "indicators"} for r in rows]
+    write_atomic(paths["summary_json"], json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    codes = list(INDICATOR_NAMES)
+    header = ["file", "issuer", "locality", *[f"{code} ({INDICATOR_NAMES[code]})" for code in codes]]
+    plans = [r for r in rows if r.status != "failed"]
+    matrix = _csv(header, ([r.file, r.issuer, r.locality, *[r.indicators.get(c, "") for c in codes]] for r in plans))
+    write_atomic(paths["matrix"], "\ufeff" + matrix)
+    return paths

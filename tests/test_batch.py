@@ -1,0 +1,83 @@
+"""`kehoach batch`: a whole folder, failures listed, re-runs skip, reports for spreadsheets."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kehoach.batch import run_batch, write_reports
+from kehoach.cli import app
+
+from .conftest import ROOT, SAMPLES
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from province import build_province  # noqa: E402
+
+runner = CliRunner()
+
+
+def _small_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    (folder / "xa-a").mkdir(parents=True)
+    (folder / "xa-b").mkdir()
+    shutil.copyfile(SAMPLES / "000_e3b5f0d1f2c6f809.txt", folder / "xa-a" / "plan.txt")
+    shutil.copyfile(SAMPLES / "003_ea6bd15cef034038.docx", folder / "xa-b" / "plan.docx")
+    (folder / "xa-b" / "empty.txt").write_bytes(b"")
+    (folder / "notes.md").write_text("not picked up", encoding="utf-8")
+    return folder
+
+
+def test_cli_batch_mirrors_folders_and_reports(tmp_path: Path) -> None:
+    folder, out = _small_folder(tmp_path), tmp_path / "out"
+    result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "3 file(s): 2 parsed, 0 up to date, 1 failed" in result.stderr
+    assert "failed: xa-b/empty.txt: the file is empty" in result.stderr
+    assert (out / "xa-a" / "plan.txt.yaml").exists() and (out / "xa-b" / "plan.docx.yaml").exists()
+    assert not (out / "xa-b" / "empty.txt.yaml").exists()
+    rows = list(csv.DictReader((out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["file"], r["status"]) for r in rows] == [
+        ("xa-a/plan.txt", "ok"), ("xa-b/empty.txt", "failed"), ("xa-b/plan.docx", "ok")]
+    assert rows[0]["issuer"] == "Ủy ban nhân dân xã Hùng Thắng" and rows[0]["tasks"] == "15"
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))[1]["error"] == "the file is empty"
+    matrix = list(csv.reader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
+    payment = next(i for i, h in enumerate(matrix[0]) if h.startswith("thanh_toan_truc_tuyen"))
+    assert [row[payment] for row in matrix[1:]] == ["≥30%", "100%; ≥60%"]
+
+
+def test_rerun_skips_up_to_date_and_force_redoes(tmp_path: Path) -> None:
+    folder, out = _small_folder(tmp_path), tmp_path / "out"
+    first = run_batch(folder, out, jobs=1)
+    second = run_batch(folder, out, jobs=1)
+    assert [r.status for r in first] == ["ok", "failed", "ok"]
+    assert [r.status for r in second] == ["skipped", "failed", "skipped"]
+    assert second[0].tasks == 15
+    (folder / "xa-a" / "plan.txt").write_bytes((SAMPLES / "001_73faa145e55eee6a.txt").read_bytes())
+    assert [r.status for r in run_batch(folder, out, jobs=1)] == ["ok", "failed", "skipped"]
+    assert [r.status for r in run_batch(folder, out, jobs=1, force=True)] == ["ok", "failed", "ok"]
+
+
+def test_glob_and_missing_folder(tmp_path: Path) -> None:
+    folder = _small_folder(tmp_path)
+    rows = run_batch(folder, tmp_path / "out", jobs=1, globs=("*.docx",))
+    assert [r.file for r in rows] == ["xa-b/plan.docx"]
+    result = runner.invoke(app, ["batch", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert result.stderr == f"kehoach: error: {tmp_path / 'nope'}: no such folder\n"
+
+
+def test_province_of_200_plans_with_3_broken_files(tmp_path: Path) -> None:
+    folder, out = tmp_path / "province", tmp_path / "out"
+    good, broken = build_province(folder, 200)
+    rows = run_batch(folder, out, jobs=2)
+    write_reports(rows, out)
+    failed = sorted(r.file for r in rows if r.status == "failed")
+    assert failed == ["broken/empty.txt", "broken/not-a-docx.docx", "broken/truncated.pdf"]
+    assert len(rows) == good + broken
+    matrix = list(csv.reader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(matrix) - 1 == good
