@@ -19,9 +19,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kehoach.checks import validate
+from kehoach.diff import commitment
 from kehoach.errors import KehoachError
 from kehoach.parse.classify import INDICATOR_NAMES
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
+from kehoach.parse.structure import walk
 from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
 from kehoach.writers import render, write_atomic
@@ -57,8 +59,6 @@ def find_inputs(folder: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Pa
 
 
 def _count_sections(plan: Plan) -> int:
-    from kehoach.parse.structure import walk
-
     return len(walk(plan.sections))
 
 
@@ -67,9 +67,7 @@ def _row(rel: str, plan: Plan, status: str, seconds: float) -> Row:
     indicators: dict[str, list[str]] = {}
     for t in plan.targets:
         if t.indicator:
-            symbol = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "range": ""}[t.cmp]
-            number = f"{t.value}-{t.upper}" if t.cmp == "range" else f"{t.value}"
-            indicators.setdefault(t.indicator, []).append(f"{symbol}{number}{t.unit if t.unit == '%' else ' ' + t.unit}")
+            indicators.setdefault(t.indicator, []).append(commitment(t))
     return Row(file=rel, status=status, issuer=plan.issuer, locality=plan.locality,
                period=plan.period.label if plan.period else None, sections=_count_sections(plan),
                targets=len(plan.targets), tasks=len(plan.tasks), findings=len(findings),

@@ -79,11 +79,16 @@ def _meta_value(plan: Plan, field: str) -> Any:
     return value
 
 
-def describe(target: Target) -> str:
-    """'≥ 30% (task:15)'."""
+def commitment(target: Target) -> str:
+    """'≥30%', '95-100%', '≤15 phút'."""
     symbol = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "range": ""}[target.cmp]
     number = f"{target.value}-{target.upper}" if target.cmp == "range" else f"{target.value}"
-    return f"{symbol}{number}{'' if target.unit == '%' else ' '}{target.unit} ({target.where})".strip()
+    return f"{symbol}{number}{'' if target.unit == '%' else ' '}{target.unit}"
+
+
+def describe(target: Target) -> str:
+    """'≥30% (task:15)'."""
+    return f"{commitment(target)} ({target.where})"
 
 
 def _bound(target: Target) -> float:
