@@ -51,3 +51,14 @@ def test_tables_come_in_document_order() -> None:
         (1, "Ban hành kế hoạch", ["Phòng Văn hóa - Xã hội"], "Quý IV/2025")
     ]
     assert plan.tasks[0].due is not None and str(plan.tasks[0].due.end) == "2025-12-31"
+
+
+def test_auto_numbered_table_column_counts_once_per_row() -> None:
+    rows = "".join(
+        f"<w:tr><w:tc>{para('', 3, 0)}</w:tc><w:tc>{para(content)}</w:tc><w:tc>{para('Phòng Kinh tế')}</w:tc>"
+        f"<w:tc>{para('Quý IV/2025')}</w:tc></w:tr>"
+        for content in ("Việc một", "Việc hai", "Việc ba")
+    )
+    header = "<w:tr>" + "".join(f"<w:tc>{para(h)}</w:tc>" for h in ("TT", "Nội dung", "Chủ trì", "Thời gian")) + "</w:tr>"
+    plan = parse_bytes(build_docx(para("KẾ HOẠCH") + f"<w:tbl>{header}{rows}</w:tbl>"))
+    assert [(t.no, t.content) for t in plan.tasks] == [(1, "Việc một"), (2, "Việc hai"), (3, "Việc ba")]

@@ -125,6 +125,4 @@ def signer(closing: list[Block]) -> Signer | None:
             name = text
     if not seen_signature and name is None:
         return None
-    if position is None and authority is None and on_behalf is not None:
-        position = None
     return Signer(name=name, position=position, authority=authority, on_behalf=on_behalf)

@@ -53,12 +53,12 @@ def _cell_paragraphs(tc: Any, numbering: Numbering) -> list[str]:
     return [_paragraph_text(p, numbering)[0] for p in tc.iter(f"{W}p")]
 
 
-def _grid(tbl: Any, numbering: Numbering) -> list[list[str]]:
-    """Cell texts row by row; a cell spanning columns repeats, a vertical merge repeats the cell above."""
-    rows: list[list[str]] = []
+def _read_cells(tbl: Any, numbering: Numbering) -> list[list[tuple[str, int, bool]]]:
+    """Each row's cells once, in order: (text with its paragraphs on separate lines, grid span,
+    continues a vertical merge). Read only once, because reading advances Word's list counters."""
+    rows: list[list[tuple[str, int, bool]]] = []
     for tr in tbl.iter(f"{W}tr"):
-        row: list[str] = []
-        col = 0
+        row: list[tuple[str, int, bool]] = []
         for tc in tr.iter(f"{W}tc"):
             if tc.getparent() is not tr:
                 continue  # cells of a nested table belong to that table
@@ -66,34 +66,38 @@ def _grid(tbl: Any, numbering: Numbering) -> list[list[str]]:
             span_el = props.find(f"{W}gridSpan") if props is not None else None
             span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
             vmerge = props.find(f"{W}vMerge") if props is not None else None
-            text = squash(" ".join(_cell_paragraphs(tc, numbering)))
-            if vmerge is not None and vmerge.get(f"{W}val") in (None, "continue") and rows:
-                above = rows[-1]
-                text = above[col] if col < len(above) else text
-            row.extend([text] * span)
-            col += span
+            continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
+            row.append(("\n".join(_cell_paragraphs(tc, numbering)), span, continues))
         rows.append(row)
     return rows
 
 
-def _is_layout(rows: list[list[str]]) -> bool:
+def _grid(cells: list[list[tuple[str, int, bool]]]) -> list[list[str]]:
+    """Cell texts row by row; a cell spanning columns repeats, a vertical merge repeats the cell above."""
+    rows: list[list[str]] = []
+    for cell_row in cells:
+        row: list[str] = []
+        for text, span, continues in cell_row:
+            col = len(row)
+            value = squash(text)
+            if continues and rows and col < len(rows[-1]):
+                value = rows[-1][col]
+            row.extend([value] * span)
+        rows.append(row)
+    return rows
+
+
+def _is_layout(cells: list[list[tuple[str, int, bool]]]) -> bool:
     """Header and signature tables: national motto, 'Nơi nhận', TM./KT. lines, no task header."""
-    text_lines = [ln.strip() for row in rows for cell in row for ln in cell.split("\n")]
+    text_lines = [ln.strip() for row in cells for text, _, _ in row for ln in text.split("\n")]
     if any(is_standalone(ln) or ln.startswith(CLOSING_STARTERS) or is_signature_line(ln) for ln in text_lines if ln):
-        first = " ".join(rows[0]) if rows else ""
+        first = " ".join(text for text, _, _ in cells[0]) if cells else ""
         return not sum(fold(word) in fold(first) for word in TABLE_HEADER_WORDS) >= 2
     return False
 
 
-def _layout_lines(tbl: Any, numbering: Numbering, index: int) -> list[Line]:
-    lines: list[Line] = []
-    for tr in tbl.iter(f"{W}tr"):
-        for tc in tr.iter(f"{W}tc"):
-            for para in _cell_paragraphs(tc, numbering):
-                for piece in para.split("\n"):
-                    if piece.strip():
-                        lines.append(Line(squash(piece), index))
-    return lines
+def _layout_lines(cells: list[list[tuple[str, int, bool]]], index: int) -> list[Line]:
+    return [Line(squash(piece), index) for row in cells for text, _, _ in row for piece in text.split("\n") if piece.strip()]
 
 
 def read_docx(data: bytes) -> Document:
@@ -117,11 +121,12 @@ def read_docx(data: bytes) -> Document:
                 joined[0].auto_numbered = numbered
             blocks.extend(joined)
         elif child.tag == f"{W}tbl":
-            rows = _grid(child, numbering)
+            cells = _read_cells(child, numbering)
+            rows = _grid(cells)
             if not any(any(cell for cell in row) for row in rows):
                 continue
-            if _is_layout([[cell for cell in row] for row in _raw_rows(child, numbering)]):
-                blocks.extend(join_lines(_layout_lines(child, numbering, index)))
+            if _is_layout(cells):
+                blocks.extend(join_lines(_layout_lines(cells, index)))
             else:
                 blocks.append(Block(kind="table", rows=rows, line=index, line_end=index,
                                     row_lines=[index] * len(rows), row_pages=[None] * len(rows)))
@@ -129,6 +134,3 @@ def read_docx(data: bytes) -> Document:
         raise InputError("the document has no text")
     return Document(blocks=merge_continuations(blocks), format="docx")
 
-
-def _raw_rows(tbl: Any, numbering: Numbering) -> list[list[str]]:
-    return [["\n".join(_cell_paragraphs(tc, numbering)) for tc in tr.iter(f"{W}tc")] for tr in tbl.iter(f"{W}tr")]
