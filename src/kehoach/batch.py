@@ -22,7 +22,7 @@ from kehoach.checks import validate
 from kehoach.diff import commitment
 from kehoach.errors import KehoachError
 from kehoach.parse.classify import INDICATOR_NAMES
-from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
+from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_bytes, read_input
 from kehoach.parse.structure import walk
 from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
@@ -80,15 +80,15 @@ def output_path(out: Path, rel: Path, fmt: str) -> Path:
     return out / rel.parent / f"{rel.name}.{fmt}"
 
 
-def _up_to_date(source: Path, target: Path) -> Plan | None:
+def _up_to_date(data: bytes, target: Path) -> Plan | None:
+    """The Plan already written for these exact input bytes, if any."""
     if not target.exists():
         return None
     try:
         plan = load_plan_file(target)
     except KehoachError:
         return None
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    return plan if plan.source and plan.source.sha256 == digest else None
+    return plan if plan.source and plan.source.sha256 == hashlib.sha256(data).hexdigest() else None
 
 
 def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_bytes: int) -> Row:
@@ -96,10 +96,11 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
     started = time.perf_counter()
     target = output_path(Path(out), Path(rel), fmt)
     try:
-        cached = None if force else _up_to_date(Path(source), target)
+        data = read_input(Path(source), max_bytes)  # read once: hashed for the skip test, then parsed
+        cached = None if force else _up_to_date(data, target)
         if cached is not None:
             return _row(rel, cached, "skipped", time.perf_counter() - started)
-        plan = parse_file(Path(source), max_bytes=max_bytes)
+        plan = parse_bytes(data, source)
         write_atomic(target, render(plan, fmt))
         return _row(rel, plan, "ok", time.perf_counter() - started)
     except KehoachError as exc:
@@ -111,9 +112,9 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
 
 def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, force: bool = False,
               globs: tuple[str, ...] = DEFAULT_GLOBS, max_bytes: int = DEFAULT_MAX_BYTES,
-              progress: Callable[[Row], None] | None = None) -> list[Row]:
-    """Process every input under `folder`; rows come back in input order."""
-    inputs = find_inputs(folder, globs)
+              progress: Callable[[Row], None] | None = None, inputs: list[Path] | None = None) -> list[Row]:
+    """Process every input under `folder` (or the given `inputs` in it); rows come back in input order."""
+    inputs = find_inputs(folder, globs) if inputs is None else inputs
     jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes) for p in inputs]
     rows: dict[str, Row] = {}
     if jobs <= 1:

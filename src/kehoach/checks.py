@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from kehoach.parse.structure import walk
+from kehoach.parse.tasks import task_ref
 from kehoach.parse.textutil import fold
 from kehoach.schema import Finding, Plan
 
@@ -83,7 +84,7 @@ def check_tasks(plan: Plan) -> list[Finding]:
     out: list[Finding] = []
     period = plan.period
     for position, task in enumerate(plan.tasks, start=1):
-        where = f"task:{task.no if task.no is not None else position}"
+        where = task_ref(task, position)
         if not task.lead:
             out.append(_f("task-no-lead", "warning", "task has no lead agency (cơ quan chủ trì)", where, task.page, task.line))
         if not task.time:

@@ -201,14 +201,14 @@ def batch(
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
-        total = len(find_inputs(folder, globs))
-        task = progress.add_task("parsing", total=total)
+        inputs = find_inputs(folder, globs)
+        task = progress.add_task("parsing", total=len(inputs))
 
         def advance(row: Row) -> None:
             progress.update(task, advance=1, description=f"{row.status:>7} {row.file[-50:]}")
 
         rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
-                         max_bytes=max_mb * 1024 * 1024, progress=advance)
+                         max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs)
     paths = write_reports(rows, out)
     failed = [r for r in rows if r.status == "failed"]
     done = sum(r.status == "ok" for r in rows)

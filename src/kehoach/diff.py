@@ -13,9 +13,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from kehoach.parse.classify import AREA_NAMES, INDICATOR_NAMES
-from kehoach.parse.structure import walk
 from kehoach.parse.textutil import fold
-from kehoach.schema import Plan, Target, Task
+from kehoach.schema import Plan, Section, Target, Task
 
 META_FIELDS = ("doc_type", "issuer", "level", "locality", "province", "symbol", "number", "issued_place",
                "issued_date", "title", "period", "signer", "declared_task_count")
@@ -108,18 +107,19 @@ def stricter(a: list[Target], b: list[Target]) -> str | None:
     return ("a" if best_a < best_b else "b") if upper_limits else ("a" if best_a > best_b else "b")
 
 
-def _areas(a: Plan, b: Plan) -> list[AreaRow]:
-    def headings(plan: Plan) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for section in walk(plan.sections):
-            if section.area and section.title:
-                parent_area = next((s.area for s in walk(plan.sections) if section.path.startswith(s.path + "/")
-                                    and s.path.count("/") == section.path.count("/") - 1), None)
-                if parent_area != section.area:
-                    out.setdefault(section.area, []).append(f"{section.path} {section.title}")
-        return out
+def _area_headings(sections: list[Section], parent_area: str | None, out: dict[str, list[str]]) -> None:
+    """Sections that name an area (their area differs from their parent's), grouped by area."""
+    for section in sections:
+        if section.area and section.title and section.area != parent_area:
+            out.setdefault(section.area, []).append(f"{section.path} {section.title}")
+        _area_headings(section.children, section.area, out)
 
-    ha, hb = headings(a), headings(b)
+
+def _areas(a: Plan, b: Plan) -> list[AreaRow]:
+    ha: dict[str, list[str]] = {}
+    hb: dict[str, list[str]] = {}
+    _area_headings(a.sections, None, ha)
+    _area_headings(b.sections, None, hb)
     return [AreaRow(area=code, name=name, a=ha.get(code, []), b=hb.get(code, []))
             for code, name in AREA_NAMES.items() if code in ha or code in hb]
 

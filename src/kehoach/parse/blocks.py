@@ -28,8 +28,6 @@ class Block:
     """Last line the block covers."""
     page: int | None = None
     """Page the block starts on (PDF)."""
-    layout: bool = False
-    """True for tables used for page layout (header, signature), not data."""
     row_lines: list[int | None] = field(default_factory=list)
     """Provenance line or page-row of each table row, when known."""
     row_pages: list[int | None] = field(default_factory=list)

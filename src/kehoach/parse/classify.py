@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kehoach.parse.structure import walk
+from kehoach.parse.tasks import task_ref
 from kehoach.parse.textutil import fold
 from kehoach.parse.vocab import INDICATORS, REFORM_AREAS
 from kehoach.schema import Section, Target, Task
@@ -86,7 +87,7 @@ def classify(sections: list[Section], targets: list[Target], tasks: list[Task]) 
     by_path = {s.path: s.area for s in walk(sections)}
     for task in tasks:
         task.area = area_of(task.group) or (by_path.get(task.no) if isinstance(task.no, str) else None)
-    by_task = {f"task:{t.no if isinstance(t.no, int) else i}": t.area for i, t in enumerate(tasks, start=1)}
+    by_task = {task_ref(t, i): t.area for i, t in enumerate(tasks, start=1)}
     seen: dict[tuple[str, float], int] = {}
     for target in targets:
         target.area = by_task.get(target.where) if target.where.startswith("task:") else by_path.get(target.where)

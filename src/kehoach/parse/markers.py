@@ -189,6 +189,20 @@ def match_marker(text: str) -> Marker | None:
     return None
 
 
+def is_roman_item(text: str) -> bool:
+    """'III. Cải cách thủ tục hành chính': a roman-numbered part or group row."""
+    marker = match_marker(text)
+    return marker is not None and marker.kind == "roman"
+
+
+def group_heading(text: str) -> str | None:
+    """'I. Cải cách thể chế' or 'A. NHÓM ...' (a group row of a task table) -> text without its number."""
+    marker = match_marker(text)
+    if marker is not None and marker.kind in ("roman", "upper_letter"):
+        return marker.rest
+    return None
+
+
 def sort_key(kind: str, label: str) -> int | None:
     """Position of a label in its sequence (1-based), for order and gap checks."""
     if kind in ("roman", "part") and label.isalpha():

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kehoach.parse.blocks import Block
-from kehoach.parse.readers.lines import is_doc_type
+from kehoach.parse.readers.lines import is_attachment_line, is_doc_type
 from kehoach.parse.textutil import capitalise_words, fold, is_upper
 from kehoach.parse.timephrases import Span, find_period
 from kehoach.parse.vocab import (
@@ -41,7 +41,6 @@ _PLACE_DATE = re.compile(
 _DATE_WORDS = re.compile(r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})", re.I)
 _PROVINCE = re.compile(rf"\b(?i:tỉnh|thành phố|TP\.?)\s+({_NAME})")
 _TASK_COUNT = re.compile(rf"(?:{'|'.join(TASK_COUNT_WORDS)})\s*:?\s*(\d{{1,3}})\s*nhiệm vụ", re.I)
-_ATTACHED = re.compile(r"^\((?:Ban hành )?[Kk]èm theo")
 _FOLDED_PROVINCES = {fold(p): p for p in PROVINCES}
 
 
@@ -60,7 +59,7 @@ def doc_type_and_title(front: list[Block]) -> tuple[str | None, str | None]:
         if is_doc_type(block.text):
             title = None
             nxt = front[i + 1] if i + 1 < len(front) else None
-            if nxt is not None and not _ATTACHED.match(nxt.text) and not nxt.text.startswith(PREAMBLE_STARTERS[:1]):
+            if nxt is not None and not is_attachment_line(nxt.text) and not nxt.text.startswith(PREAMBLE_STARTERS[:1]):
                 title = re.sub(r"^V/v\s*", "", nxt.text).strip(" .")
             return block.text.strip(" .:"), title
     return None, None
@@ -69,7 +68,7 @@ def doc_type_and_title(front: list[Block]) -> tuple[str | None, str | None]:
 def number_and_symbol(front: list[Block]) -> tuple[str | None, str | None]:
     """From 'Số: 12/KH-UBND', or from '(Kèm theo Quyết định số: .../QĐ-UBND ...)'."""
     candidates = [b.text for b in front if re.match(r"[Ss]ố\s*:", b.text)]
-    candidates += [b.text for b in front if _ATTACHED.match(b.text)]
+    candidates += [b.text for b in front if is_attachment_line(b.text)]
     for text in candidates:
         m = _SYMBOL.search(re.sub(r"\s*-\s*", "-", text))
         if m:
@@ -93,7 +92,7 @@ def place_and_date(front: list[Block]) -> tuple[str | None, str | None]:
         if m:
             return m.group("place").strip(), _date_string(m.group("year"), m.group("month"), m.group("day"))
     for block in front:
-        if _ATTACHED.match(block.text):
+        if is_attachment_line(block.text):
             m = _DATE_WORDS.search(block.text)
             if m:
                 return None, _date_string(m.group("year"), m.group("month"), m.group("day"))
@@ -122,7 +121,7 @@ def find_issuer(front: list[Block], title: str | None) -> Issuer | None:
             issuer = _issuer_from_match(m)
             tail = block.text[m.end() : m.end() + 12]
             strength = strength_base + (3 if tail.strip().startswith("ban hành") else 0)
-            strength += 2 if _ATTACHED.match(block.text) else 0
+            strength += 2 if is_attachment_line(block.text) else 0
             strength += 1 if issuer.level in LOCAL_LEVELS else 0
             if best is None or strength > best[0]:
                 best = (strength, issuer)

@@ -13,7 +13,7 @@ from kehoach.parse.numbering import check_numbering
 from kehoach.parse.readers import read_document
 from kehoach.parse.structure import build_tree, walk
 from kehoach.parse.targets import find_targets
-from kehoach.parse.tasks import body_tasks, tasks_from_table
+from kehoach.parse.tasks import body_tasks, task_ref, tasks_from_table
 from kehoach.parse.zones import split_zones
 from kehoach.schema import Finding, Period, Plan, Section, Source, Target, Task
 
@@ -75,8 +75,7 @@ def _task_targets(tasks: list[Task]) -> list[Target]:
     """Targets inside task contents; where is 'task:N' with the printed TT, else the position."""
     targets: list[Target] = []
     for position, task in enumerate(tasks, start=1):
-        where = f"task:{task.no if isinstance(task.no, int) else position}"
-        targets += _targets_in(task.content, False, where, task.page, task.line)
+        targets += _targets_in(task.content, False, task_ref(task, position), task.page, task.line)
     return targets
 
 
@@ -84,7 +83,7 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     """Parse a document's bytes into a Plan. Odd text gives findings, never exceptions."""
     document = read_document(data)
     zones = split_zones(document.blocks)
-    sections, _lead_in = build_tree(zones.body)
+    sections = build_tree(zones.body)
     doc_type, title = metadata.doc_type_and_title(zones.front)
     number, symbol = metadata.number_and_symbol(zones.front)
     place, date = metadata.place_and_date(zones.front)
@@ -93,7 +92,7 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     span = metadata.find_plan_period(title, zones.front)
     findings = [Finding(code=code, severity="info", message=message) for code, message in document.notes]
     findings += check_numbering(sections)
-    tasks = [t for b in document.blocks if b.kind == "table" and not b.layout for t in tasks_from_table(b)]
+    tasks = [t for b in document.blocks if b.kind == "table" for t in tasks_from_table(b)]
     tasks += body_tasks(sections)
     targets = _section_targets(sections) + _task_targets(tasks)
     classify(sections, targets, tasks)

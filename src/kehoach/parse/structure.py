@@ -76,10 +76,10 @@ def _settle_heading(section: Section) -> None:
         _settle_heading(child)
 
 
-def build_tree(body: list[Block]) -> tuple[list[Section], list[Paragraph]]:
-    """Sections of the body, plus paragraphs that come before the first item."""
+def build_tree(body: list[Block]) -> list[Section]:
+    """Sections of the body; text before the first item (there is none when the body comes
+    from `zones`, which starts it at an item) is dropped."""
     roots: list[Section] = []
-    lead_in: list[Paragraph] = []
     kinds: list[str] = []
     open_sections: list[Section] = []
     for block in body:
@@ -87,8 +87,8 @@ def build_tree(body: list[Block]) -> tuple[list[Section], list[Paragraph]]:
             continue
         marker = match_marker(block.text)
         if marker is None or marker.kind == BULLET:
-            target = open_sections[-1].content if open_sections else lead_in
-            target.append(_paragraph(block, marker))
+            if open_sections:
+                open_sections[-1].content.append(_paragraph(block, marker))
             continue
         if marker.kind in kinds:
             depth = kinds.index(marker.kind)
@@ -103,7 +103,7 @@ def build_tree(body: list[Block]) -> tuple[list[Section], list[Paragraph]]:
         open_sections.append(section)
     for root in roots:
         _settle_heading(root)
-    return roots, lead_in
+    return roots
 
 
 def walk(sections: list[Section]) -> list[Section]:

@@ -12,17 +12,21 @@ import re
 
 from kehoach.parse.agencies import split_agencies
 from kehoach.parse.blocks import Block
-from kehoach.parse.markers import match_marker
-from kehoach.parse.readers.pdf_tables import is_column_number_row
+from kehoach.parse.markers import group_heading, match_marker
 from kehoach.parse.structure import walk
+from kehoach.parse.table_cells import is_column_number_row, same_row
 from kehoach.parse.textutil import fold
 from kehoach.parse.timephrases import parse_due
 from kehoach.parse.vocab import COLUMN_SYNONYMS
 from kehoach.schema import Due, Section, Task
 
-_ROMAN_GROUP = re.compile(r"^([IVX]{1,5}|[A-ZĐ])\s*[.)/-]?\s+(.*)$")
 _SYNONYMS = tuple((name, tuple(fold(w) for w in words)) for name, words in COLUMN_SYNONYMS)
 _FIELD_LABEL = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.*)$", re.S)
+
+
+def task_ref(task: Task, position: int) -> str:
+    """'task:N' for targets and findings: the printed TT, else the task's 1-based position."""
+    return f"task:{task.no if isinstance(task.no, int) else position}"
 
 
 def column_of(header: str) -> str | None:
@@ -62,11 +66,10 @@ def _group_text(row: list[str]) -> str | None:
     cells = [c for c in row if c]
     if not cells or len(set(cells)) != 1:
         first = row[0] if row else ""
-        if not (first and all(not c for c in row[1:]) and _ROMAN_GROUP.match(first)):
+        if not (first and all(not c for c in row[1:]) and group_heading(first)):
             return None
         cells = [first]
-    m = _ROMAN_GROUP.match(cells[0])
-    return m.group(2).strip() if m else cells[0].strip()
+    return (group_heading(cells[0]) or cells[0]).strip()
 
 
 def _cell(row: list[str], mapping: dict[str, int], field: str) -> str | None:
@@ -102,7 +105,7 @@ def tasks_from_table(table: Block) -> list[Task]:
     group: str | None = None
     for index in range(header_at + 1, len(table.rows)):
         row = table.rows[index]
-        if [fold(c) for c in row] == [fold(c) for c in header] or is_column_number_row(row):
+        if same_row(row, header) or is_column_number_row(row):
             continue
         group_text = _group_text(row)
         if group_text is not None:

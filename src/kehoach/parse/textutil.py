@@ -36,12 +36,6 @@ def fold(text: str) -> str:
     return squash(key)
 
 
-def strip_accents(text: str) -> str:
-    """Remove all diacritics (đ -> d): a coarser key for fuzzy matching."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-
-
 def letters(text: str) -> str:
     """Only the letters of a text."""
     return "".join(ch for ch in text if ch.isalpha())
@@ -56,11 +50,6 @@ def is_upper(text: str) -> bool:
 def capitalise_words(text: str) -> str:
     """'HÙNG THẮNG' -> 'Hùng Thắng' (Vietnamese proper names capitalise every word)."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
-
-
-def lower_first(text: str) -> str:
-    """'XÃ' -> 'xã': level words are lower case inside a name."""
-    return text[:1].lower() + text[1:] if text else text
 
 
 _ITALIC_BOLD = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])")

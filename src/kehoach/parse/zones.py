@@ -40,7 +40,7 @@ def _body_start(blocks: list[Block]) -> int:
     doc_type_at = next((i for i, b in enumerate(blocks) if b.kind == "para" and is_doc_type(b.text)), -1)
     for i in range(doc_type_at + 1, len(blocks)):
         block = blocks[i]
-        if block.kind != "para" or block.layout:
+        if block.kind != "para":
             continue
         marker = match_marker(block.text)
         if marker is not None and marker.kind in _STRUCTURAL_START:
@@ -50,7 +50,7 @@ def _body_start(blocks: list[Block]) -> int:
 
 def _is_closing(block: Block) -> bool:
     if block.kind == "table":
-        return block.layout
+        return False
     return block.text.startswith(CLOSING_STARTERS) or is_signature_line(block.text)
 
 
@@ -60,10 +60,10 @@ def is_person_name(text: str) -> bool:
 
 
 def _closing_end(blocks: list[Block], start: int) -> int:
-    """Index just after the signer's name (or the closing layout table)."""
+    """Index just after the signer's name (or where a data table or appendix heading starts)."""
     for i in range(start, len(blocks)):
         block = blocks[i]
-        if block.kind == "table" and not block.layout:
+        if block.kind == "table":
             return i
         if block.kind == "para" and _is_appendix_heading(block):
             return i
@@ -75,9 +75,9 @@ def _closing_end(blocks: list[Block], start: int) -> int:
 def split_zones(blocks: list[Block]) -> Zones:
     """Assign every block to exactly one part."""
     start = _body_start(blocks)
-    zones = Zones(front=[b for b in blocks[:start] if not (b.kind == "table" and not b.layout)])
+    zones = Zones(front=[b for b in blocks[:start] if b.kind == "para"])
     # A data table before the body (rare) still belongs to the plan's tables.
-    zones.appendix.extend(b for b in blocks[:start] if b.kind == "table" and not b.layout)
+    zones.appendix.extend(b for b in blocks[:start] if b.kind == "table")
     end = start
     while end < len(blocks):
         block = blocks[end]

@@ -103,12 +103,10 @@ def _layout_lines(cells: list[list[tuple[str, int, bool]]], index: int) -> list[
 def read_docx(data: bytes) -> Document:
     """Read a .docx plan into blocks."""
     document = _open(data)
-    part = document.part
-    numbering_part = getattr(part, "_numbering_part", None)
     try:
-        numbering_el = part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        numbering_el = numbering_part.element if numbering_part is not None else None
+        numbering_el = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):  # a document without numbering.xml
+        numbering_el = None
     numbering = Numbering(numbering_el, document.styles.element)
     blocks: list[Block] = []
     for index, child in enumerate(document.element.body.iterchildren(), start=1):

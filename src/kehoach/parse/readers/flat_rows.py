@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.parse.agencies import starts_agency
+from kehoach.parse.markers import is_roman_item
 from kehoach.parse.textutil import fold, squash
 from kehoach.parse.timephrases import parse_due
 from kehoach.parse.vocab import AGENCY_HEADS, COLUMN_SYNONYMS, TIME_STARTERS
@@ -22,7 +23,6 @@ HEADER_LABELS = {
     "no": "TT", "content": "Nội dung", "lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp",
     "time": "Thời gian thực hiện", "product": "Sản phẩm",
 }
-_ROMAN_GROUP = re.compile(r"^[IVX]{1,5}\s*[.)]\s+\S")
 _NUMBER = re.compile(r"^(\d{1,4})(?:\s+(.*))?$")
 _OPEN_END = re.compile(r"(?:[-–,(/&]|\b(?:và|của|các|thuộc|trên|với|cho|tại|theo|về|trong|số|đối với))$", re.I)
 _AGENCY_INSIDE = re.compile(r"\s(" + "|".join(re.escape(h) for h, _ in AGENCY_HEADS) + r")\b")
@@ -133,7 +133,7 @@ class FlatTableBuilder:
     def feed(self, text: str, line_no: int) -> None:
         """Place one line."""
         self.line_no = line_no
-        if _ROMAN_GROUP.match(text):
+        if is_roman_item(text):
             self._emit()
             self.rows.append([text] * len(self.columns))
             self.row_lines.append(line_no)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kehoach.parse.blocks import Block
+from kehoach.parse.markers import is_roman_item
 from kehoach.parse.readers.flat_rows import FlatTableBuilder, columns_from_header
 from kehoach.parse.readers.lines import Line
 from kehoach.parse.textutil import fold
@@ -18,7 +19,7 @@ from kehoach.parse.vocab import TABLE_HEADER_WORDS
 
 _HEADER_WORDS = tuple(fold(w) for w in TABLE_HEADER_WORDS)
 _NUMBER_HEADER = frozenset({"tt", "stt", "số tt"})
-_DATA_START = re.compile(r"^(?:[IVX]{1,5}\s*[.)]\s+\S|\d{1,3}(?:\s|$))")
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\s|$)")
 _TABLE_END = re.compile(r"^(?:danh mục|tổng cộng|tổng số)\b.*\d+\s*nhiệm vụ", re.I)
 
 
@@ -75,10 +76,15 @@ def split_table_regions(lines: list[Line]) -> list[tuple[str, list[Line] | Block
     return pieces
 
 
+def _starts_data(text: str) -> bool:
+    """The first line after the header: a group row ('I. ...') or a row number."""
+    return is_roman_item(text) or bool(_ROW_NUMBER.match(text))
+
+
 def rebuild_table(region: list[Line]) -> Block:
     """Header lines give the columns; the rest is placed cell by cell."""
     start = 1
-    while start < len(region) and not _DATA_START.match(region[start].text):
+    while start < len(region) and not _starts_data(region[start].text):
         start += 1
     builder = FlatTableBuilder(columns_from_header([ln.text for ln in region[:start]]))
     for ln in region[start:]:
@@ -131,7 +137,7 @@ def cell_table(region: list[Line]) -> Block:
     k = width
     while k < len(cells):
         text, line = cells[k]
-        if re.match(r"^[IVX]{1,5}\s*[.)]\s+\S", text):
+        if is_roman_item(text):
             rows.append([text] * width)
             k += 1
         else:

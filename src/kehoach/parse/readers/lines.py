@@ -68,6 +68,11 @@ def is_signature_line(text: str) -> bool:
     return bool(_SIGNATURE.match(text))
 
 
+def is_attachment_line(text: str) -> bool:
+    """'(Kèm theo Quyết định số ... )' / '(Ban hành kèm theo ...)' under a plan attached to a decision."""
+    return bool(_ATTACHMENT.match(text))
+
+
 def is_doc_type(text: str) -> bool:
     """'KẾ HOẠCH' alone on its line."""
     return fold(text).strip(" .:") in _FOLDED_DOC_TYPES
@@ -83,7 +88,7 @@ def is_standalone(text: str) -> bool:
         or is_doc_type(text)
         or is_signature_line(text)
         or text.startswith(CLOSING_STARTERS)
-        or bool(_ATTACHMENT.match(text))
+        or is_attachment_line(text)
         or (text.startswith(APPENDIX_STARTERS) and is_upper(text.split(".")[0]))
     )
 

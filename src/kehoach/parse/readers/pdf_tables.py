@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from kehoach.parse.blocks import Block
-from kehoach.parse.textutil import fold, squash
-
-_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
+from kehoach.parse.table_cells import is_column_number_row, same_row
+from kehoach.parse.textutil import squash
 
 
 def table_rows(raw: list[list[str | None]]) -> list[list[str]]:
@@ -29,16 +26,6 @@ def table_rows(raw: list[list[str | None]]) -> list[list[str]]:
     return [r for r in rows if any(r)]
 
 
-def is_column_number_row(row: list[str]) -> bool:
-    """'(1) (2) (3) ...' under the header."""
-    cells = [c for c in row if c]
-    return len(cells) >= 3 and all(_COLUMN_NUMBERS.match(c) for c in cells)
-
-
-def _same_row(a: list[str], b: list[str]) -> bool:
-    return [fold(c) for c in a] == [fold(c) for c in b]
-
-
 def _is_spanning(row: list[str]) -> bool:
     return len(set(row)) == 1 and bool(row[0])
 
@@ -47,7 +34,7 @@ def _append_continuation(table: Block, more: Block) -> None:
     rows = list(more.rows)
     pages = list(more.row_pages) or [more.page] * len(rows)
     header = table.rows[0] if table.rows else []
-    while rows and (_same_row(rows[0], header) or is_column_number_row(rows[0])):
+    while rows and (same_row(rows[0], header) or is_column_number_row(rows[0])):
         rows.pop(0)
         pages.pop(0)
     # A first row without its number continues the last row cut by the page break.
