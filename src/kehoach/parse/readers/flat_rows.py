@@ -128,7 +128,9 @@ class FlatTableBuilder:
         self.current, self.prev = name, text
 
     def _next_field(self, name: str) -> bool:
-        return name in self.columns and self.columns.index(name) > self.columns.index(self.current)
+        """`name` is a column to the right of the current one (a header may lack 'content')."""
+        here = self.columns.index(self.current) if self.current in self.columns else -1
+        return name in self.columns and self.columns.index(name) > here
 
     def feed(self, text: str, line_no: int) -> None:
         """Place one line."""

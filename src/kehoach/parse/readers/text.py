@@ -6,29 +6,45 @@ import codecs
 
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
+from kehoach.parse.legacy import convert, detect, note
 from kehoach.parse.readers.flat_table import split_table_regions
 from kehoach.parse.readers.lines import Line, is_noise, is_page_number, is_pipe_line, join_lines
 from kehoach.parse.textutil import nfc, strip_emphasis
 
+# Legacy 8-bit text comes from Windows: bytes 0x80-0x9F are its quotes and dashes, not C1 controls.
+_WINDOWS_PUNCTUATION = {
+    code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
 
-def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258.
 
-    Returns the text and notes about anything unusual.
-    """
-    notes: list[tuple[str, str]] = []
+def _unicode_text(data: bytes) -> tuple[str, str | None]:
+    """The text if the bytes are Unicode, else (Windows Latin-1 reading, Windows-1258 reading)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), notes
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), notes
+        return data.decode("utf-16", errors="replace"), None
     if b"\x00" in data[:4096]:
         raise InputError("this looks like a binary file, not text")
     try:
-        return data.decode("utf-8"), notes
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
-        pass
-    notes.append(("encoding-converted", "text was not UTF-8; read as Windows-1258 (cp1258)"))
-    return data.decode("cp1258", errors="replace"), notes
+        return data.decode("latin-1").translate(_WINDOWS_PUNCTUATION), nfc(data.decode("cp1258", errors="replace"))
+
+
+def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
+    """Bytes to Unicode text: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1258,
+    and TCVN3 or VNI text, whether stored as 8-bit bytes or already as Latin-1 characters.
+
+    Returns the text and notes about any conversion.
+    """
+    text, cp1258 = _unicode_text(data)
+    text = nfc(text)
+    legacy = detect(text, plain=cp1258)
+    if legacy:
+        return convert(text, legacy), [note(legacy, "recognised from the letters")]
+    if cp1258 is not None:
+        return cp1258, [("encoding-converted", "text was not UTF-8; read as Windows-1258 (cp1258)")]
+    return text, []
 
 
 def clean_lines(text: str) -> list[Line]:
