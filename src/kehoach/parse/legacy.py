@@ -146,7 +146,10 @@ def detect(text: str, plain: str | None = None) -> str | None:
     as_is = syllable_score(plain[:200_000] if plain is not None else sample)
     scores = {"tcvn3": syllable_score(tcvn3_to_unicode(sample)), "vni": syllable_score(vni_to_unicode(sample))}
     best = max(scores, key=lambda enc: scores[enc])
-    return best if scores[best] > as_is * 1.2 + 3 else None
+    # Clearly better than the text as it is, and Vietnamese throughout: other languages
+    # written in Latin-1 (French, German) give few well-formed syllables in any reading.
+    words = len(_WORD.findall(sample))
+    return best if scores[best] > as_is * 1.2 + 3 and scores[best] >= 0.6 * words else None
 
 
 def convert(text: str, encoding: str) -> str:

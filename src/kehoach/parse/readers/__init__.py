@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Document
+from kehoach.parse.legacy import convert, detect, note
 from kehoach.parse.readers.text import read_text
 
 
@@ -18,19 +19,35 @@ def sniff_format(data: bytes) -> str:
     return "txt"
 
 
+def _convert_legacy_text(document: Document) -> Document:
+    """Legacy TCVN3/VNI text that no font announced (pasted into a Unicode-font DOCX, or a PDF
+    printed from one) is recognised from its letters and converted block by block."""
+    if any(code == "encoding-converted" for code, _ in document.notes):
+        return document
+    text = "\n".join(block.text or "\n".join(" ".join(row) for row in block.rows) for block in document.blocks)
+    encoding = detect(text)
+    if encoding is None:
+        return document
+    for block in document.blocks:
+        block.text, block.raw = convert(block.text, encoding), convert(block.raw, encoding)
+        block.rows = [[convert(cell, encoding) for cell in row] for row in block.rows]
+    document.notes.append(note(encoding, "recognised from the letters"))
+    return document
+
+
 def read_document(data: bytes) -> Document:
     """Read any supported input into blocks."""
     fmt = sniff_format(data)
     if fmt == "txt":
-        return read_text(data)
+        return read_text(data)  # converts legacy text itself, before lines are joined
     if fmt == "docx":
         from kehoach.parse.readers.docx import read_docx
 
-        return read_docx(data)
+        return _convert_legacy_text(read_docx(data))
     if fmt == "pdf":
         from kehoach.parse.readers.pdf import read_pdf
 
-        return read_pdf(data)
+        return _convert_legacy_text(read_pdf(data))
     if fmt == "doc":
         raise InputError("legacy Word .doc is not supported; save it as .docx first")
     raise InputError("this is a zip archive but not a Word document (.docx)")

@@ -14,6 +14,8 @@ from typing import Any
 
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
+from kehoach.parse.legacy import note
+from kehoach.parse.readers.docx_fonts import RunFonts
 from kehoach.parse.readers.docx_numbering import Numbering, W
 from kehoach.parse.readers.lines import (
     Line,
@@ -40,20 +42,18 @@ def _open(data: bytes) -> Any:
         raise InputError(f"not a readable .docx file ({type(exc).__name__})") from exc
 
 
-def _paragraph_text(p: Any, numbering: Numbering) -> tuple[str, bool]:
+def _paragraph_text(p: Any, numbering: Numbering, fonts: RunFonts) -> tuple[str, bool]:
     """Text with Word's automatic label in front, and whether there was one."""
-    text = "".join(node.text or "" if node.tag == f"{W}t" else ("\t" if node.tag == f"{W}tab" else "\n")
-                   for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"))
+    text = nfc(fonts.paragraph_text(p))
     label = numbering.label(p)
-    text = nfc(text)
     return (f"{label} {text}", True) if label else (text, False)
 
 
-def _cell_paragraphs(tc: Any, numbering: Numbering) -> list[str]:
-    return [_paragraph_text(p, numbering)[0] for p in tc.iter(f"{W}p")]
+def _cell_paragraphs(tc: Any, numbering: Numbering, fonts: RunFonts) -> list[str]:
+    return [_paragraph_text(p, numbering, fonts)[0] for p in tc.iter(f"{W}p")]
 
 
-def _read_cells(tbl: Any, numbering: Numbering) -> list[list[tuple[str, int, bool]]]:
+def _read_cells(tbl: Any, numbering: Numbering, fonts: RunFonts) -> list[list[tuple[str, int, bool]]]:
     """Each row's cells once, in order: (text with its paragraphs on separate lines, grid span,
     continues a vertical merge). Read only once, because reading advances Word's list counters."""
     rows: list[list[tuple[str, int, bool]]] = []
@@ -67,7 +67,7 @@ def _read_cells(tbl: Any, numbering: Numbering) -> list[list[tuple[str, int, boo
             span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
             vmerge = props.find(f"{W}vMerge") if props is not None else None
             continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
-            row.append(("\n".join(_cell_paragraphs(tc, numbering)), span, continues))
+            row.append(("\n".join(_cell_paragraphs(tc, numbering, fonts)), span, continues))
         rows.append(row)
     return rows
 
@@ -108,10 +108,11 @@ def read_docx(data: bytes) -> Document:
     except (KeyError, NotImplementedError):  # a document without numbering.xml
         numbering_el = None
     numbering = Numbering(numbering_el, document.styles.element)
+    fonts = RunFonts(document.styles.element)
     blocks: list[Block] = []
     for index, child in enumerate(document.element.body.iterchildren(), start=1):
         if child.tag == f"{W}p":
-            text, numbered = _paragraph_text(child, numbering)
+            text, numbered = _paragraph_text(child, numbering, fonts)
             pieces = [Line(squash(piece), index) for piece in text.split("\n")]
             # Soft line breaks inside a paragraph: decide like for text lines.
             joined = join_lines([ln for ln in pieces if ln.text], width=_SOFT_BREAK_WIDTH)
@@ -119,7 +120,7 @@ def read_docx(data: bytes) -> Document:
                 joined[0].auto_numbered = numbered
             blocks.extend(joined)
         elif child.tag == f"{W}tbl":
-            cells = _read_cells(child, numbering)
+            cells = _read_cells(child, numbering, fonts)
             rows = _grid(cells)
             if not any(any(cell for cell in row) for row in rows):
                 continue
@@ -130,5 +131,6 @@ def read_docx(data: bytes) -> Document:
                                     row_lines=[index] * len(rows), row_pages=[None] * len(rows)))
     if not blocks:
         raise InputError("the document has no text")
-    return Document(blocks=merge_continuations(blocks), format="docx")
+    notes = [note(encoding, "from the fonts of the runs") for encoding in sorted(fonts.converted)]
+    return Document(blocks=merge_continuations(blocks), format="docx", notes=notes)
 

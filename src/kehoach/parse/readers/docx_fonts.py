@@ -1,0 +1,99 @@
+"""Which font a Word run is set in, so runs typed in legacy fonts can be converted.
+
+Word looks for a run's font in the run's own properties, then its character
+style, then the paragraph style (each style through its `basedOn` chain), then
+the document defaults. Only the Latin slots (`w:ascii`, then `w:hAnsi`) matter:
+legacy Vietnamese fonts are 8-bit Latin fonts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kehoach.parse.legacy import (
+    encoding_of_font,
+    is_capitals_font,
+    repair_case,
+    tcvn3_to_unicode,
+    vni_to_unicode,
+)
+from kehoach.parse.readers.docx_numbering import W
+
+
+def _latin_font(rpr: Any | None) -> str | None:
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+
+
+class RunFonts:
+    """Resolves the font of runs and converts text set in TCVN3 or VNI fonts."""
+
+    def __init__(self, styles_element: Any | None) -> None:
+        self._own: dict[str, str | None] = {}
+        self._based_on: dict[str, str] = {}
+        self._default: str | None = None
+        self.converted: set[str] = set()
+        """Encodings met and converted, for the findings list."""
+        if styles_element is not None:
+            self._load(styles_element)
+
+    def _load(self, root: Any) -> None:
+        default = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self._default = _latin_font(default)
+        for style in root.iter(f"{W}style"):
+            style_id = style.get(f"{W}styleId")
+            if not style_id:
+                continue
+            self._own[style_id] = _latin_font(style.find(f"{W}rPr"))
+            based = style.find(f"{W}basedOn")
+            if based is not None and based.get(f"{W}val"):
+                self._based_on[style_id] = based.get(f"{W}val")
+
+    def _style_font(self, style_id: str | None) -> str | None:
+        seen: set[str] = set()
+        while style_id and style_id not in seen:  # a basedOn loop in a broken file must not hang
+            seen.add(style_id)
+            if self._own.get(style_id):
+                return self._own[style_id]
+            style_id = self._based_on.get(style_id)
+        return None
+
+    def font_of(self, run: Any, paragraph_style: str | None) -> str | None:
+        """The Latin font a run is drawn in."""
+        rpr = run.find(f"{W}rPr")
+        char_style = rpr.find(f"{W}rStyle") if rpr is not None else None
+        return (
+            _latin_font(rpr)
+            or self._style_font(char_style.get(f"{W}val") if char_style is not None else None)
+            or self._style_font(paragraph_style)
+            or self._default
+        )
+
+    def unicode_text(self, text: str, font: str | None) -> str:
+        """The run's text in Unicode: converted when its font is a TCVN3 or VNI font."""
+        encoding = encoding_of_font(font)
+        if encoding is None:
+            return text
+        self.converted.add(encoding)
+        if encoding == "vni":
+            return vni_to_unicode(text)
+        return tcvn3_to_unicode(text, capitals=is_capitals_font(font))
+
+    def paragraph_text(self, p: Any) -> str:
+        """A paragraph's text (tabs and breaks kept), each run converted by its font; capitals
+        lost in TCVN3 runs set in lower-case fonts are restored (see `legacy.repair_case`)."""
+        style = p.find(f"{W}pPr/{W}pStyle")
+        style_id = style.get(f"{W}val") if style is not None else None
+        pieces: list[str] = []
+        lower_case_tcvn3 = False
+        for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+            if node.tag != f"{W}t":
+                pieces.append("\t" if node.tag == f"{W}tab" else "\n")
+                continue
+            font = self.font_of(node.getparent(), style_id)
+            pieces.append(self.unicode_text(node.text or "", font))
+            lower_case_tcvn3 |= encoding_of_font(font) == "tcvn3" and not is_capitals_font(font)
+        text = "".join(pieces)
+        return "\n".join(repair_case(line) for line in text.split("\n")) if lower_case_tcvn3 else text
