@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +60,36 @@ SAMPLE_TEXT = (SAMPLES / "000_e3b5f0d1f2c6f809.txt").read_text(encoding="utf-8")
 def test_mutated_sample_never_raises(start: int, length: int, insert: str) -> None:
     mutated = SAMPLE_TEXT[:start] + insert + SAMPLE_TEXT[start + length :]
     _parse(mutated.encode("utf-8"))
+
+
+def _mutate(data: bytes, seed: int, flips: int) -> bytes:
+    """Overwrite `flips` bytes at places spread over the whole file, and maybe cut its end."""
+    rng = random.Random(seed)
+    mutated = bytearray(data)
+    for _ in range(flips):
+        mutated[rng.randrange(len(mutated))] = rng.randrange(256)
+    return bytes(mutated[: rng.choice([len(mutated), rng.randrange(len(mutated))])])
+
+
+DOCX = (SAMPLES / "003_ea6bd15cef034038.docx").read_bytes()
+PDF = (SAMPLES / "002_c70c40b1976cb095.pdf").read_bytes()
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.integers(0, 2**32), st.integers(1, 6))
+def test_mutated_docx_never_raises(seed: int, flips: int) -> None:
+    _parse(_mutate(DOCX, seed, flips))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32), st.integers(1, 6))
+def test_mutated_pdf_never_raises(seed: int, flips: int) -> None:
+    _parse(_mutate(PDF, seed, flips))
+
+
+def test_pdf_row_across_the_centre_with_text_on_both_sides_is_read_once() -> None:
+    # Found by the mutation test: such a row used to stall the two-column reading for ever.
+    from kehoach.parse.readers.pdf import Row, Segment, _reading_order
+
+    row = Row(100.0, [Segment("trái", 50, 90), Segment("giữa", 280, 320), Segment("phải", 400, 450)])
+    assert [text for _, text, _ in _reading_order([row], centre=300.0)] == ["trái giữa phải"]

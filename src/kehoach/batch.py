@@ -22,13 +22,13 @@ from kehoach.checks import validate
 from kehoach.diff import commitment
 from kehoach.errors import KehoachError
 from kehoach.parse.classify import INDICATOR_NAMES
-from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_bytes, read_input
+from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_named, read_input
 from kehoach.parse.structure import walk
 from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
 from kehoach.writers import render, write_atomic
 
-DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf")
+DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf", "*.doc")
 SUMMARY_FIELDS = ("file", "status", "issuer", "locality", "period", "sections", "targets", "tasks", "findings",
                   "errors", "seconds", "error")
 
@@ -100,7 +100,7 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
         cached = None if force else _up_to_date(data, target)
         if cached is not None:
             return _row(rel, cached, "skipped", time.perf_counter() - started)
-        plan = parse_bytes(data, source)
+        plan = parse_named(data, Path(source))
         write_atomic(target, render(plan, fmt))
         return _row(rel, plan, "ok", time.perf_counter() - started)
     except KehoachError as exc:

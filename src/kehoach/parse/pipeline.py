@@ -10,7 +10,7 @@ from kehoach.parse import closing, metadata
 from kehoach.parse.blocks import Block
 from kehoach.parse.classify import classify
 from kehoach.parse.numbering import check_numbering
-from kehoach.parse.readers import read_document
+from kehoach.parse.readers import read_document, sniff_format
 from kehoach.parse.structure import build_tree, walk
 from kehoach.parse.targets import find_targets
 from kehoach.parse.tasks import body_tasks, task_ref, tasks_from_table
@@ -120,6 +120,36 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     )
 
 
+# What a file's extension promises; the content decides, but a mismatch is worth saying.
+_NAMED_FORMATS = {".pdf": ("pdf", "PDF"), ".docx": ("docx", "Word document"), ".doc": ("doc", "Word document")}
+
+
+def _named_format_finding(path: Path, data: bytes) -> Finding | None:
+    """None if the content is what the extension says; an InputError if a document's name
+    hides plain bytes (an HTML error page saved as .docx); else a finding."""
+    named = _NAMED_FORMATS.get(path.suffix.lower())
+    actual = sniff_format(data)
+    if named is None or actual == named[0] or (named[0] == "docx" and actual == "doc"):
+        return None
+    if actual == "txt" and data.strip():
+        html = data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+        raise InputError(f"{path.name} is named {path.suffix} but is not a {named[1]}"
+                         f" ({'it is a web page, HTML' if html else 'unknown content'})")
+    if actual == "txt":
+        return None  # empty: the reader says so
+    return Finding(code="format-mismatch", severity="info",
+                   message=f"named {path.suffix} but the content is {actual.upper()}; read as {actual.upper()}")
+
+
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
     """Parse a document on disk."""
-    return parse_bytes(read_input(path, max_bytes), str(path))
+    return parse_named(read_input(path, max_bytes), path)
+
+
+def parse_named(data: bytes, path: Path) -> Plan:
+    """Parse a file's bytes already read, checking the content against the file's name."""
+    mismatch = _named_format_finding(path, data)
+    plan = parse_bytes(data, str(path))
+    if mismatch:
+        plan.findings.insert(0, mismatch)
+    return plan

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Document
 from kehoach.parse.legacy import convert, detect, note
+from kehoach.parse.readers.office import OLE_MAGIC, doc_to_docx
 from kehoach.parse.readers.text import read_text
 
 
@@ -14,7 +15,7 @@ def sniff_format(data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(OLE_MAGIC):
         return "doc"
     return "txt"
 
@@ -49,5 +50,9 @@ def read_document(data: bytes) -> Document:
 
         return _convert_legacy_text(read_pdf(data))
     if fmt == "doc":
-        raise InputError("legacy Word .doc is not supported; save it as .docx first")
+        from kehoach.parse.readers.docx import read_docx
+
+        document = _convert_legacy_text(read_docx(doc_to_docx(data)))
+        document.notes.insert(0, ("converted-from-doc", "legacy Word .doc converted to .docx with LibreOffice"))
+        return document
     raise InputError("this is a zip archive but not a Word document (.docx)")

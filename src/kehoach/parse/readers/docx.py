@@ -16,6 +16,7 @@ from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.legacy import note
 from kehoach.parse.readers.docx_fonts import RunFonts
+from kehoach.parse.readers.docx_guard import check_package
 from kehoach.parse.readers.docx_numbering import Numbering, W
 from kehoach.parse.readers.lines import (
     Line,
@@ -34,6 +35,7 @@ _SOFT_BREAK_WIDTH = 70.0
 def _open(data: bytes) -> Any:
     import docx  # python-docx; imported here so txt-only runs stay fast
 
+    check_package(data)
     try:
         return docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -10,6 +10,7 @@ only on pages that have ruling lines, and stitched across pages.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,11 @@ from kehoach.parse.readers.lines import Line, is_page_number, join_lines
 from kehoach.parse.readers.pdf_tables import stitch_tables, table_rows
 from kehoach.parse.textutil import nfc, squash
 
+# pdfminer logs every oddity of a damaged file to stderr; the reader reports one line instead.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 _DAMAGED = "not a readable PDF (damaged or truncated)"
+_ENCRYPTED = "the PDF is encrypted; remove the password and try again"
 # Gap between words (points) that separates two segments of one row.
 _SEGMENT_GAP = 24.0
 # Rows whose tops differ by less than this are one row.
@@ -83,6 +88,10 @@ def _reading_order(rows: list[Row], centre: float) -> list[tuple[Row, str, float
         while i < len(rows) and all(s.x1 <= centre or s.x0 >= centre for s in rows[i].segments):
             band.append(rows[i])
             i += 1
+        if not band:  # text on both sides but also across the centre: one row, read as it stands
+            out.append((row, " ".join(s.text for s in row.segments), row.x0))
+            i += 1
+            continue
         for side in (lambda s: s.x1 <= centre, lambda s: s.x0 >= centre):
             for band_row in band:
                 segs = [s for s in band_row.segments if side(s)]
@@ -131,9 +140,11 @@ def _open(data: bytes) -> Any:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # forces the page tree to be read
         return pdf
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError("the PDF is encrypted; remove the password and try again") from exc
     except Exception as exc:  # PDFSyntaxError, PdfminerException, ...: the file is broken
+        # pdfplumber wraps pdfminer's errors; the wrapped one tells a password from damage.
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise InputError(_ENCRYPTED) from exc
         raise InputError(_DAMAGED) from exc
 
 

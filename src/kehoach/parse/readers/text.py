@@ -24,11 +24,25 @@ def _unicode_text(data: bytes) -> tuple[str, str | None]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), None
     if b"\x00" in data[:4096]:
-        raise InputError("this looks like a binary file, not text")
+        return _bomless_utf16(data), None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         return data.decode("latin-1").translate(_WINDOWS_PUNCTUATION), nfc(data.decode("cp1258", errors="replace"))
+
+
+def _bomless_utf16(data: bytes) -> str:
+    """UTF-16 saved without a byte-order mark (zero bytes in every other place), else an error."""
+    head = data[:4096]
+    for encoding, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if len(data) % 2 == 0 and zeros.count(0) >= 0.3 * len(zeros):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if "\x00" not in text and all(ch.isprintable() or ch.isspace() for ch in text[:2000]):
+                return text
+    raise InputError("this looks like a binary file, not text")
 
 
 def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
