@@ -1,27 +1,26 @@
-"""Reader for PDF plans with pdfplumber.
+"""Reader for PDF plans: words and ruling lines from PDFium (pypdfium2), in C.
 
 Words are grouped into rows by their vertical position and rows into segments
 where a wide gap separates them. A run of rows that has text on both sides of
 the page centre (the two-column header, 'Nơi nhận' beside the signature) is
-read column by column. Ruled tables are read with pdfplumber's table finder,
-only on pages that have ruling lines, and stitched across pages.
+read column by column. Ruled tables (pdf_rules.py: PDFium's lines, pdfplumber's
+cell geometry) are filled with the words inside them and stitched across pages.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 from dataclasses import dataclass
 from typing import Any
+
+import pypdfium2 as pdfium
 
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.readers.lines import Line, is_page_number, join_lines
+from kehoach.parse.readers.pdf_rules import page_edges, ruled_tables
 from kehoach.parse.readers.pdf_tables import stitch_tables, table_rows
+from kehoach.parse.readers.pdf_words import page_words
 from kehoach.parse.textutil import nfc, squash
-
-# pdfminer logs every oddity of a damaged file to stderr; the reader reports one line instead.
-logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 _DAMAGED = "not a readable PDF (damaged or truncated)"
 _ENCRYPTED = "the PDF is encrypted; remove the password and try again"
@@ -29,6 +28,10 @@ _ENCRYPTED = "the PDF is encrypted; remove the password and try again"
 _SEGMENT_GAP = 24.0
 # Rows whose tops differ by less than this are one row.
 _ROW_TOLERANCE = 3.0
+
+
+Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points from the page's top left corner, as pdfplumber gives them."""
 
 
 @dataclass(slots=True)
@@ -100,26 +103,19 @@ def _reading_order(rows: list[Row], centre: float) -> list[tuple[Row, str, float
     return out
 
 
-def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+def _inside(word: dict[str, Any], bbox: Box) -> bool:
     cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
-def _page_items(page: Any, number: int) -> list[Line | Block]:
+def _page_items(words: list[dict[str, Any]], tables: list[tuple[Box, Block]], number: int,
+                width: float) -> list[Line | Block]:
     """Lines in reading order, with the page's tables placed where they stand."""
-    tables = page.find_tables() if (page.lines or page.rects) else []
-    pending_tables: list[tuple[float, Block]] = []
-    for table in tables:
-        grid = table_rows(table.extract())
-        if grid:
-            block = Block(kind="table", rows=grid, page=number, row_pages=[number] * len(grid), row_lines=[None] * len(grid))
-            pending_tables.append((table.bbox[1], block))
-    pending_tables.sort(key=lambda item: item[0])
-    words = [w for w in page.extract_words(x_tolerance=1.5, y_tolerance=2) if not any(_inside(w, t.bbox) for t in tables)]
-    rows = _rows(words)
+    pending_tables = sorted(((bbox[1], block) for bbox, block in tables), key=lambda item: item[0])
+    rows = _rows([w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)])
     items: list[Line | Block] = []
     margin = min((r.x0 for r in rows), default=0.0)
-    centre = float(page.width) / 2
+    centre = width / 2
     for line_no, (row, text, x0) in enumerate(_reading_order(rows, centre), start=1):
         while pending_tables and pending_tables[0][0] < row.top:
             items.append(pending_tables.pop(0)[1])
@@ -133,32 +129,42 @@ def _page_items(page: Any, number: int) -> list[Line | Block]:
     return items
 
 
-def _open(data: bytes) -> Any:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+def _open(data: bytes) -> pdfium.PdfDocument:
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages  # forces the page tree to be read
-        return pdf
-    except Exception as exc:  # PDFSyntaxError, PdfminerException, ...: the file is broken
-        # pdfplumber wraps pdfminer's errors; the wrapped one tells a password from damage.
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise InputError(_ENCRYPTED) from exc
-        raise InputError(_DAMAGED) from exc
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise InputError(_ENCRYPTED if "password" in str(exc).lower() else _DAMAGED) from exc
+
+
+def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[list[dict[str, Any]], list[tuple[Box, Block]], float]:
+    """Words, ruled tables and width of one page; PDFium's page handles are freed at once."""
+    page = document[index]
+    textpage = page.get_textpage()
+    try:
+        words = page_words(textpage.raw, page.get_height())
+        tables: list[tuple[Box, Block]] = []
+        for bbox, cells in ruled_tables(page_edges(page), words):
+            grid = table_rows(cells)
+            if grid:
+                tables.append((bbox, Block(kind="table", rows=grid, page=index + 1, row_pages=[index + 1] * len(grid),
+                                           row_lines=[None] * len(grid))))
+        return words, tables, page.get_width()
+    finally:
+        textpage.close()
+        page.close()
 
 
 def read_pdf(data: bytes) -> Document:
     """Read a PDF plan into blocks."""
-    pdf = _open(data)
+    document = _open(data)
     blocks: list[Block] = []
     pending: list[Line] = []
-    chars = 0
+    words_seen = 0
     try:
-        for number, page in enumerate(pdf.pages, start=1):
-            page = page.dedupe_chars()
-            chars += len(page.chars)
-            for item in _page_items(page, number):
+        for index in range(len(document)):
+            words, tables, width = _read_page(document, index)
+            words_seen += len(words)
+            for item in _page_items(words, tables, index + 1, width):
                 if isinstance(item, Line):
                     pending.append(item)
                     continue
@@ -170,8 +176,8 @@ def read_pdf(data: bytes) -> Document:
     except Exception as exc:
         raise InputError(_DAMAGED) from exc
     finally:
-        pdf.close()
+        document.close()
     blocks.extend(join_lines(pending))
-    if chars == 0:
+    if words_seen == 0:
         raise InputError("the PDF has no text layer (a scanned image?); run OCR first, e.g. ocrmypdf in.pdf out.pdf")
     return Document(blocks=stitch_tables(blocks), format="pdf")

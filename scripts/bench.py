@@ -1,0 +1,139 @@
+"""Benchmark: kehoach's parse of the samples against a pdfplumber baseline, in one process.
+
+    .venv/bin/python scripts/bench.py             # all samples, 5 rounds
+    .venv/bin/python scripts/bench.py --rounds 2  # quicker
+
+Prints, per format, milliseconds per document and pages per second; for PDFs
+the ratio of the baseline (pdfplumber `extract_text` + `extract_tables` on every
+page, what a script would do) to kehoach's full parse of the same files. Peak
+memory is measured in a fresh process on a 100-page PDF built by repeating a
+sample's pages, for kehoach and for the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from kehoach.parse.pipeline import parse_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+BIG_PAGES = 100
+
+_CHILD = """
+import resource, sys, time
+data = open(sys.argv[2], "rb").read()
+start = time.perf_counter()
+if sys.argv[1] == "kehoach":
+    from kehoach.parse.pipeline import parse_bytes
+    parse_bytes(data)
+else:
+    import io, pdfplumber
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text(); page.extract_tables(); page.close()
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def baseline(data: bytes) -> None:
+    """What a script using pdfplumber alone does: every page's text and tables."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+            page.close()
+
+
+def page_count(data: bytes) -> int:
+    document = pdfium.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def seconds(run: Callable[[bytes], object], files: list[bytes], rounds: int) -> float:
+    """Best of `rounds` for one pass over all files (best: least disturbed by the machine)."""
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for data in files:
+            run(data)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def hundred_page_pdf(sample: Path) -> bytes:
+    source = pdfium.PdfDocument(sample.read_bytes())
+    big = pdfium.PdfDocument.new()
+    while len(big) < BIG_PAGES:
+        big.import_pages(source, list(range(min(len(source), BIG_PAGES - len(big)))))
+    out = io.BytesIO()
+    big.save(out)
+    return out.getvalue()
+
+
+def in_fresh_process(which: str, path: Path) -> tuple[float, float]:
+    """(seconds, peak resident memory in MB) of one run in a new Python process."""
+    result = subprocess.run([sys.executable, "-c", _CHILD, which, str(path)], capture_output=True, text=True, check=True)
+    elapsed, max_rss = result.stdout.split()
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
+    return float(elapsed), int(max_rss) / scale
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the samples; the best is kept")
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    by_format = {fmt: [p.read_bytes() for p in sorted(SAMPLES.glob(f"*.{fmt}"))] for fmt in ("txt", "docx", "pdf")}
+    for files in by_format.values():  # warm up: imports, caches
+        parse_bytes(files[0])
+    baseline(by_format["pdf"][0])
+    pages = sum(page_count(d) for d in by_format["pdf"])
+    print(f"{'':8} {'docs':>5} {'ms/doc':>9} {'pages/s':>9}")
+    results = {}
+    for fmt, files in by_format.items():
+        took = seconds(parse_bytes, files, args.rounds)
+        results[fmt] = took
+        rate = f"{pages / took:9.1f}" if fmt == "pdf" else f"{'':9}"
+        print(f"{'kehoach ' + fmt:<16} {len(files):>5} {1000 * took / len(files):9.1f} {rate}")
+    base = seconds(baseline, by_format["pdf"], args.rounds)
+    print(f"{'baseline pdf':<16} {len(by_format['pdf']):>5} {1000 * base / len(by_format['pdf']):9.1f} {pages / base:9.1f}")
+    print(f"PDF speed-up against the pdfplumber baseline: {base / results['pdf']:.1f}x ({pages} pages)")
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "big.pdf"
+        big.write_bytes(hundred_page_pdf(sorted(SAMPLES.glob("*.pdf"))[0]))
+        for which in ("kehoach", "baseline"):
+            elapsed, peak = in_fresh_process(which, big)
+            print(f"{BIG_PAGES}-page PDF, {which:<8}: {elapsed:6.2f} s, {BIG_PAGES / elapsed:6.1f} pages/s, "
+                  f"peak memory {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Ruled tables of a PDF page, from PDFium's vector paths and the page's words.
+
+The ruling lines come from PDFium's path objects; pdfplumber's table geometry
+(snapping and joining edges, intersections, cells, tables) turns them into cell
+boxes; each cell's text is the words whose centre falls in it. pdfplumber's
+own table finder would first lay out every character of the page in Python,
+which is most of the cost of reading a PDF.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfplumber.table import TableFinder
+
+Box = tuple[float, float, float, float]
+# Thinner than this (points), a path is a line; shorter than _MIN_RULE it is not a rule.
+_THIN = 2.0
+_MIN_RULE = 3.0
+_SIMPLE_PATH = 5  # segments of a line or a rectangle
+_ROW_TOLERANCE = 2.0
+
+
+def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orientation}
+
+
+def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict[str, Any]]:
+    """A thin box is one rule through its middle; a larger one is four sides."""
+    width, height = x1 - x0, bottom - top
+    if height <= _THIN and width >= _MIN_RULE:
+        middle = (top + bottom) / 2
+        return [_edge(x0, middle, x1, middle, "h")]
+    if width <= _THIN and height >= _MIN_RULE:
+        middle = (x0 + x1) / 2
+        return [_edge(middle, top, middle, bottom, "v")]
+    if width < _MIN_RULE or height < _MIN_RULE:
+        return []
+    return [_edge(x0, top, x1, top, "h"), _edge(x0, bottom, x1, bottom, "h"),
+            _edge(x0, top, x0, bottom, "v"), _edge(x1, top, x1, bottom, "v")]
+
+
+def _segment_edges(obj: Any, page_height: float) -> list[dict[str, Any]]:
+    """Axis-aligned straight pieces of a path with many segments (a whole grid in one path)."""
+    matrix = obj.get_matrix()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float, bool]] = []
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        px, py = matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f
+        points.append((px, page_height - py, pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_LINETO))
+    edges: list[dict[str, Any]] = []
+    for (ax, ay, _), (bx, by, line_to) in zip(points, points[1:], strict=False):
+        if not line_to:
+            continue
+        if abs(ay - by) < 0.5 and abs(ax - bx) >= _MIN_RULE:
+            edges.append(_edge(min(ax, bx), ay, max(ax, bx), ay, "h"))
+        elif abs(ax - bx) < 0.5 and abs(ay - by) >= _MIN_RULE:
+            edges.append(_edge(ax, min(ay, by), ax, max(ay, by), "v"))
+    return edges
+
+
+def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
+    """Ruling edges of the page, in pdfplumber's form (top measured from the page top)."""
+    height = page.get_height()
+    edges: list[dict[str, Any]] = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
+        if pdfium_c.FPDFPath_CountSegments(obj.raw) > _SIMPLE_PATH:
+            edges += _segment_edges(obj, height)
+        else:
+            left, bottom, right, top = obj.get_bounds()
+            edges += _box_edges(left, height - top, right, height - bottom)
+    return edges
+
+
+def _centre_in(word: dict[str, Any], box: Box) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
+
+
+def _cell_text(words: list[dict[str, Any]]) -> str:
+    """Words of one cell in reading order: lines top to bottom, words left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _ROW_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return "\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines)
+
+
+def ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]]) -> list[tuple[Box, list[list[str | None]]]]:
+    """Each table's box and cells (None where a merged cell covers the place), as pdfplumber's
+    `Table.extract` gives them."""
+    across = [e for e in edges if e["orientation"] == "h"]
+    down = [e for e in edges if e["orientation"] == "v"]
+    if len(across) < 2 or len(down) < 2:
+        return []
+    finder = TableFinder(None, {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",  # type: ignore[arg-type]
+                                "explicit_vertical_lines": down, "explicit_horizontal_lines": across})
+    found: list[tuple[Box, list[list[str | None]]]] = []
+    for table in finder.tables:
+        grid: list[list[str | None]] = []
+        for row in table.rows:
+            in_row = [w for w in words if _centre_in(w, row.bbox)]
+            grid.append([None if cell is None else _cell_text([w for w in in_row if _centre_in(w, cell)])
+                         for cell in row.cells])
+        found.append((table.bbox, grid))
+    return found
