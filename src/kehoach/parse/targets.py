@@ -15,6 +15,7 @@ from kehoach.parse.textutil import fold
 from kehoach.parse.vocab import ABBREVIATIONS, CMP_AFTER, CMP_BEFORE, CMP_FILLERS, TIME_LIMIT_UNITS
 
 _NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
+_DIGIT = re.compile(r"\d")
 _RANGE = re.compile(rf"(?<![\d/.,])({_NUM})\s*%?\s*(?:-|–|—|đến|tới)\s*({_NUM})\s*%")
 _PERCENT = re.compile(rf"(?<![\d/.,])({_NUM})\s*%")
 _TIME = re.compile(rf"(?<![\d/.,])({_NUM})\s*({'|'.join(TIME_LIMIT_UNITS)})\b")
@@ -93,6 +94,8 @@ def _has_comparator(before: str) -> bool:
 
 def find_in_sentence(sentence: str) -> list[Found]:
     """Every commitment in one sentence, left to right."""
+    if not _DIGIT.search(sentence):  # every commitment has a number; most sentences have none
+        return []
     found: list[tuple[int, Found]] = []
     taken: list[tuple[int, int]] = []
     for m in _RANGE.finditer(sentence):
@@ -119,6 +122,8 @@ def find_targets(text: str, whole_unit: bool) -> list[Found]:
 
     With `whole_unit`, a unit whose commitments all sit in one sentence is quoted whole.
     """
+    if not _DIGIT.search(text):
+        return []
     per_sentence = [(s, find_in_sentence(s)) for s in split_sentences(text)]
     carrying = [s for s, found in per_sentence if found]
     if whole_unit and len(carrying) == 1:

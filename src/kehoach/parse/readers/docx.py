@@ -8,16 +8,14 @@ like the text reader reads them, not as data tables.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from typing import Any
 
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.legacy import note
 from kehoach.parse.readers.docx_fonts import RunFonts
-from kehoach.parse.readers.docx_guard import check_package
 from kehoach.parse.readers.docx_numbering import Numbering, W
+from kehoach.parse.readers.docx_package import read_parts
 from kehoach.parse.readers.lines import (
     Line,
     is_signature_line,
@@ -30,18 +28,6 @@ from kehoach.parse.vocab import CLOSING_STARTERS, TABLE_HEADER_WORDS
 
 # A line before a soft break shorter than this ends its paragraph when the next starts upper-case.
 _SOFT_BREAK_WIDTH = 70.0
-
-
-def _open(data: bytes) -> Any:
-    import docx  # python-docx; imported here so txt-only runs stay fast
-
-    check_package(data)
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"not a readable .docx file ({exc})") from exc
-    except Exception as exc:  # lxml errors, broken parts
-        raise InputError(f"not a readable .docx file ({type(exc).__name__})") from exc
 
 
 def _paragraph_text(p: Any, numbering: Numbering, fonts: RunFonts) -> tuple[str, bool]:
@@ -104,15 +90,11 @@ def _layout_lines(cells: list[list[tuple[str, int, bool]]], index: int) -> list[
 
 def read_docx(data: bytes) -> Document:
     """Read a .docx plan into blocks."""
-    document = _open(data)
-    try:
-        numbering_el = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):  # a document without numbering.xml
-        numbering_el = None
-    numbering = Numbering(numbering_el, document.styles.element)
-    fonts = RunFonts(document.styles.element)
+    parts = read_parts(data)
+    numbering = Numbering(parts.numbering, parts.styles)
+    fonts = RunFonts(parts.styles)
     blocks: list[Block] = []
-    for index, child in enumerate(document.element.body.iterchildren(), start=1):
+    for index, child in enumerate(parts.body.iterchildren(), start=1):
         if child.tag == f"{W}p":
             text, numbered = _paragraph_text(child, numbering, fonts)
             pieces = [Line(squash(piece), index) for piece in text.split("\n")]

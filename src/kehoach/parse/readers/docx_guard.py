@@ -1,9 +1,10 @@
-"""Checks a .docx package before any XML parser sees it.
+"""Checks a .docx package before and while its XML parts are parsed.
 
 A DOCX is a zip of XML parts, so a hostile one can be a zip bomb (a few kilobytes
 that expand to gigabytes) or carry XML entity declarations that expand ('billion
 laughs') or reach outside the file. Word never writes a DTD into a package part,
-so any declaration is refused, and so is a package that would unpack too large.
+so any declaration is refused (the parser would not expand it either), and so is
+a package that would unpack too large.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 
 from kehoach.errors import InputError
 
@@ -28,7 +28,8 @@ def _mb(n: int) -> str:
 
 
 def check_package(data: bytes) -> None:
-    """Raise InputError if the package is not a sane zip of XML parts."""
+    """Raise InputError if the package would unpack too large (sizes from the zip directory,
+    which also bound what reading a part can return)."""
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         parts = package.infolist()
@@ -47,29 +48,18 @@ def check_package(data: bytes) -> None:
                 f"the .docx part {part.filename} expands {part.file_size // max(part.compress_size, 1)} times; "
                 "a zip bomb? refusing to open it"
             )
-    for part in parts:
-        if part.filename.endswith((".xml", ".rels")) and _declares_entities(package, part):
-            raise InputError(
-                f"the .docx part {part.filename} declares XML entities (a DTD), which Word never writes; "
-                "refusing to read it"
-            )
 
 
 _ROOT_START = re.compile(rb"<\x00?[A-Za-z_]")  # the first element tag (UTF-8 or UTF-16)
 _DECLARATION = re.compile(rb"<\x00?!\x00?(?:D\x00?O\x00?C\x00?T|E\x00?N\x00?T)", re.IGNORECASE)
 
 
-def _declares_entities(package: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
-    """A DTD can only stand in the prolog, before the root element, so read up to that."""
-    prolog = b""
-    try:
-        with package.open(part) as stream:
-            while chunk := stream.read(64 * 1024):
-                prolog += chunk
-                root = _ROOT_START.search(prolog)
-                if root:
-                    prolog = prolog[: root.start()]
-                    break
-    except (zipfile.BadZipFile, zlib.error, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
-        raise InputError(f"not a readable .docx file (part {part.filename}: {exc})") from exc
-    return _DECLARATION.search(prolog) is not None
+def refuse_declarations(name: str, xml: bytes) -> None:
+    """Raise InputError if a part declares entities. A DTD can only stand in the prolog, before
+    the root element, so only that is searched."""
+    root = _ROOT_START.search(xml)
+    prolog = xml[: root.start()] if root else xml
+    if _DECLARATION.search(prolog):
+        raise InputError(
+            f"the .docx part {name} declares XML entities (a DTD), which Word never writes; refusing to read it"
+        )

@@ -214,14 +214,16 @@ def join_lines(lines: list[Line], width: float | None = None) -> list[Block]:
 
 def is_continuation(prev: str, cur: str) -> bool:
     """A paragraph broken by hand: it starts in lower case (or '- ' + lower case) mid-sentence."""
-    if not prev or is_standalone(prev) or prev.rstrip().endswith((".", "!", "?")):
+    # Cheap tests first: most paragraphs start with a capital or a marker.
+    if not prev or cur[:1].isupper() or prev.rstrip().endswith((".", "!", "?")):
         return False
     marker = match_marker(cur)
-    rest = marker.rest if marker is not None and marker.kind == BULLET else cur
     if marker is not None and marker.kind != BULLET:
         return False
+    rest = marker.rest if marker is not None else cur
     # 'năm' / '2025.' : a year or number cut from the end of the sentence above.
-    return rest[:1].islower() or (marker is None and rest[:1].isdigit() and not ends_sentence(prev))
+    starts_mid_sentence = rest[:1].islower() or (marker is None and rest[:1].isdigit() and not ends_sentence(prev))
+    return starts_mid_sentence and not is_standalone(prev)
 
 
 def merge_continuations(blocks: list[Block]) -> list[Block]:
