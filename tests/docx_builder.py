@@ -67,7 +67,7 @@ def table(rows: list[list[str]]) -> str:
     return f"<w:tbl>{body}</w:tbl>"
 
 
-def build_docx(body_xml: str) -> bytes:
+def build_docx(body_xml: str, styles: str = STYLES) -> bytes:
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body_xml}</w:body></w:document>'
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
@@ -76,5 +76,5 @@ def build_docx(body_xml: str) -> bytes:
         z.writestr("word/_rels/document.xml.rels", DOC_RELS)
         z.writestr("word/document.xml", document)
         z.writestr("word/numbering.xml", NUMBERING)
-        z.writestr("word/styles.xml", STYLES)
+        z.writestr("word/styles.xml", styles)
     return out.getvalue()

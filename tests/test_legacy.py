@@ -12,7 +12,7 @@ from kehoach.parse.pipeline import parse_bytes
 from kehoach.schema import Plan
 
 from .conftest import SAMPLES
-from .docx_builder import build_docx, para
+from .docx_builder import STYLES, build_docx, para
 from .legacy_samples import cp1258_bytes, legacy_docx_bytes, legacy_text_bytes
 
 STEMS = sorted(p.stem for p in SAMPLES.glob("*.txt"))
@@ -152,6 +152,17 @@ def test_legacy_text_pasted_into_a_unicode_font_is_recognised() -> None:
     assert plan.title and plan.title.startswith("Cải cách hành chính năm 2025")
     assert [s.title for s in plan.sections] == ["MỤC ĐÍCH, YÊU CẦU"]
     assert _conversion_notes(plan) == [legacy.note("vni", "recognised from the letters")[1]]
+
+
+def test_legacy_font_of_the_normal_style_applies_to_runs_without_a_font() -> None:
+    # Old documents often set .VnTime once, on the 'Normal' style, and never on a run.
+    styles = STYLES.replace('<w:name w:val="Normal"/>', '<w:name w:val="Normal"/><w:rPr><w:rFonts w:ascii=".VnTime" '
+                            'w:hAnsi=".VnTime"/></w:rPr>')
+    lines = ["Kế hoạch cải cách hành chính năm 2025", "1. Mục đích", "Nâng cao chất lượng giải quyết thủ tục hành chính."]
+    plan = parse_bytes(build_docx("".join(para(legacy.tcvn3_from_unicode(line)) for line in lines), styles))
+    assert [s.title for s in plan.sections] == ["Mục đích"]
+    assert plan.sections[0].content[0].text == lines[2]
+    assert _conversion_notes(plan) == [legacy.note("tcvn3", "from the fonts of the runs")[1]]
 
 
 @pytest.mark.parametrize("stem", STEMS)

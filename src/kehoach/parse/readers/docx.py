@@ -92,7 +92,7 @@ def read_docx(data: bytes) -> Document:
     """Read a .docx plan into blocks."""
     parts = read_parts(data)
     numbering = Numbering(parts.numbering, parts.styles)
-    fonts = RunFonts(parts.styles)
+    fonts = RunFonts(parts.styles, parts.legacy_fonts)
     blocks: list[Block] = []
     for index, child in enumerate(parts.body.iterchildren(), start=1):
         if child.tag == f"{W}p":

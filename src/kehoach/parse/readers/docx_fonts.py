@@ -19,6 +19,10 @@ from kehoach.parse.legacy import (
 )
 from kehoach.parse.readers.docx_numbering import W
 
+_T = f"{W}t"
+_BREAKS = {f"{W}tab": "\t", f"{W}br": "\n", f"{W}cr": "\n"}
+_TEXT_NODES = (_T, *_BREAKS)
+
 
 def _latin_font(rpr: Any | None) -> str | None:
     fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
@@ -30,13 +34,15 @@ def _latin_font(rpr: Any | None) -> str | None:
 class RunFonts:
     """Resolves the font of runs and converts text set in TCVN3 or VNI fonts."""
 
-    def __init__(self, styles_element: Any | None) -> None:
+    def __init__(self, styles_element: Any | None, legacy_fonts: bool = True) -> None:
+        self._legacy_fonts = legacy_fonts
         self._own: dict[str, str | None] = {}
         self._based_on: dict[str, str] = {}
         self._default: str | None = None
+        self._default_paragraph_style: str | None = None
         self.converted: set[str] = set()
         """Encodings met and converted, for the findings list."""
-        if styles_element is not None:
+        if styles_element is not None and legacy_fonts:
             self._load(styles_element)
 
     def _load(self, root: Any) -> None:
@@ -47,6 +53,8 @@ class RunFonts:
             if not style_id:
                 continue
             self._own[style_id] = _latin_font(style.find(f"{W}rPr"))
+            if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true", "on"):
+                self._default_paragraph_style = style_id  # 'Normal': for paragraphs naming no style
             based = style.find(f"{W}basedOn")
             if based is not None and based.get(f"{W}val"):
                 self._based_on[style_id] = based.get(f"{W}val")
@@ -67,7 +75,7 @@ class RunFonts:
         return (
             _latin_font(rpr)
             or self._style_font(char_style.get(f"{W}val") if char_style is not None else None)
-            or self._style_font(paragraph_style)
+            or self._style_font(paragraph_style or self._default_paragraph_style)
             or self._default
         )
 
@@ -84,13 +92,15 @@ class RunFonts:
     def paragraph_text(self, p: Any) -> str:
         """A paragraph's text (tabs and breaks kept), each run converted by its font; capitals
         lost in TCVN3 runs set in lower-case fonts are restored (see `legacy.repair_case`)."""
+        if not self._legacy_fonts:  # no legacy font anywhere: plain text, no font lookups
+            return "".join(node.text or "" if node.tag == _T else _BREAKS[node.tag] for node in p.iter(*_TEXT_NODES))
         style = p.find(f"{W}pPr/{W}pStyle")
         style_id = style.get(f"{W}val") if style is not None else None
         pieces: list[str] = []
         lower_case_tcvn3 = False
-        for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
-            if node.tag != f"{W}t":
-                pieces.append("\t" if node.tag == f"{W}tab" else "\n")
+        for node in p.iter(*_TEXT_NODES):
+            if node.tag != _T:
+                pieces.append(_BREAKS[node.tag])
                 continue
             font = self.font_of(node.getparent(), style_id)
             pieces.append(self.unicode_text(node.text or "", font))

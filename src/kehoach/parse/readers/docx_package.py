@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from kehoach.errors import InputError
 from kehoach.parse.readers.docx_guard import check_package, refuse_declarations
 from kehoach.parse.readers.docx_numbering import W
 
+_LEGACY_FONT = re.compile(rb'w:(?:ascii|hAnsi)="(?:[A-Z]{6}\+)?(?:\.vn|vni)', re.IGNORECASE)
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
@@ -30,17 +32,30 @@ class Parts:
     """The w:numbering element, if the document has lists."""
     styles: Any | None
     """The w:styles element."""
+    legacy_fonts: bool = False
+    """The document or its styles name a TCVN3 or VNI font, so runs need their fonts resolved."""
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
-def _parse(package: zipfile.ZipFile, name: str | None) -> Any | None:
+def _read(package: zipfile.ZipFile, name: str | None) -> bytes | None:
     if not name or name not in package.namelist():
         return None
     xml = package.read(name)
     refuse_declarations(name, xml)
-    return etree.fromstring(xml, _PARSER)
+    return xml
+
+
+def _names_legacy_font(xml: bytes | None) -> bool:
+    if not xml or not any(hint in xml for hint in (b".Vn", b".vn", b".VN", b"VNI", b"Vni", b"vni")):
+        return False  # the byte search is much faster than the regular expression below
+    return _LEGACY_FONT.search(xml) is not None
+
+
+def _parse(package: zipfile.ZipFile, name: str | None) -> Any | None:
+    xml = _read(package, name)
+    return etree.fromstring(xml, _PARSER) if xml is not None else None
 
 
 def _targets(package: zipfile.ZipFile, rels_path: str, base: str) -> dict[str, str]:
@@ -66,11 +81,16 @@ def read_parts(data: bytes) -> Parts:
         main = _targets(package, "_rels/.rels", "").get("officeDocument", "word/document.xml")
         folder = posixpath.dirname(main)
         related = _targets(package, posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels"), folder)
-        document = _parse(package, main)
-        body = document.find(f"{W}body") if document is not None else None
+        document_xml, styles_xml = _read(package, main), _read(package, related.get("styles"))
+        body = etree.fromstring(document_xml, _PARSER).find(f"{W}body") if document_xml is not None else None
         if body is None:
             raise InputError("not a readable .docx file (no document body)")
-        return Parts(body, _parse(package, related.get("numbering")), _parse(package, related.get("styles")))
+        legacy = _names_legacy_font(document_xml) or _names_legacy_font(styles_xml)
+        # Word's styles part is often larger than the text (hundreds of KB of built-in styles);
+        # it matters only for style-linked lists (a paragraph naming a style) or legacy fonts.
+        needs_styles = legacy or (document_xml is not None and b"<w:pStyle" in document_xml)
+        styles = etree.fromstring(styles_xml, _PARSER) if styles_xml is not None and needs_styles else None
+        return Parts(body, _parse(package, related.get("numbering")), styles, legacy)
     except InputError:
         raise
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError) as exc:
