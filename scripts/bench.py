@@ -27,6 +27,7 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 from kehoach.parse.pipeline import parse_bytes
+from kehoach.parse.textutil import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -46,6 +47,12 @@ else:
             page.extract_text(); page.extract_tables(); page.close()
 print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+
+
+def kehoach(data: bytes) -> None:
+    """kehoach's whole parse, cold: the matching-key cache would otherwise remember the last round."""
+    fold.cache_clear()
+    parse_bytes(data)
 
 
 def baseline(data: bytes) -> None:
@@ -119,7 +126,7 @@ def main() -> None:
     print(f"{'':8} {'docs':>5} {'ms/doc':>9} {'pages/s':>9}")
     results = {}
     for fmt, files in by_format.items():
-        took = seconds(parse_bytes, files, args.rounds)
+        took = seconds(kehoach, files, args.rounds)
         results[fmt] = took
         rate = f"{pages / took:9.1f}" if fmt == "pdf" else f"{'':9}"
         print(f"{'kehoach ' + fmt:<16} {len(files):>5} {1000 * took / len(files):9.1f} {rate}")
@@ -132,7 +139,7 @@ def main() -> None:
         for which in ("kehoach", "baseline"):
             elapsed, peak = in_fresh_process(which, big)
             print(f"{BIG_PAGES}-page PDF, {which:<8}: {elapsed:6.2f} s, {BIG_PAGES / elapsed:6.1f} pages/s, "
-                  f"peak memory {peak:.0f} MB")
+                  f"peak memory {peak:.1f} MB")
 
 
 if __name__ == "__main__":

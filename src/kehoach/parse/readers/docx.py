@@ -1,4 +1,4 @@
-"""Reader for Word documents (.docx) with python-docx.
+"""Reader for Word documents (.docx): the XML parts read with lxml (see `docx_package`).
 
 Paragraphs and tables come out in document order. Word's automatic numbering is
 resolved to the printed label (see `docx_numbering`). Borderless layout tables

@@ -1,6 +1,6 @@
 """Word automatic numbering -> the label Word prints ('I.', '1.', 'a)', '-').
 
-python-docx exposes `w:numPr` but not the label. This follows numbering.xml:
+A paragraph carries `w:numPr`, not its printed label. This follows numbering.xml:
 the num's abstractNum, its level's numFmt, lvlText and start, lvlOverride /
 startOverride, and numbering linked through a paragraph style. Counters are kept
 per list (numId) and deeper levels restart when a higher level advances.

@@ -1,7 +1,7 @@
 """The parts of a .docx the reader needs (document body, numbering, styles), read straight
-from the zip. Opening the whole package with python-docx parses every part, themes and
-settings included, which costs more than reading the text itself; python-docx's XML
-parser (entities never resolved) is still the one used.
+from the zip and parsed with lxml, entities never resolved. Opening the whole package
+(as python-docx does) parses every part, themes and settings included, which costs
+more than reading the text itself.
 """
 
 from __future__ import annotations
