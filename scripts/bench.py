@@ -45,7 +45,12 @@ else:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             page.extract_text(); page.extract_tables(); page.close()
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+elapsed = time.perf_counter() - start
+try:  # Linux: this process's own high-water mark (ru_maxrss would include the parent's, kept across exec)
+    peak_kib = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except OSError:
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == "darwin" else 1)
+print(elapsed, peak_kib)
 """
 
 
@@ -96,9 +101,8 @@ def hundred_page_pdf(sample: Path) -> bytes:
 def in_fresh_process(which: str, path: Path) -> tuple[float, float]:
     """(seconds, peak resident memory in MB) of one run in a new Python process."""
     result = subprocess.run([sys.executable, "-c", _CHILD, which, str(path)], capture_output=True, text=True, check=True)
-    elapsed, max_rss = result.stdout.split()
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return float(elapsed), int(max_rss) / scale
+    elapsed, peak_kib = result.stdout.split()
+    return float(elapsed), int(peak_kib) / 1024
 
 
 def machine() -> str:
