@@ -30,12 +30,8 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # Characters legacy text is full of that Vietnamese Unicode text does not use as letters.
 _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
 _LEGACY_CHARS = set(_TO_UNICODE) | set(VNI_MARKS) | set(VNI_SINGLES)
-_TELLTALE = re.compile(
-    "["
-    + re.escape("".join(sorted((_LEGACY_CHARS | {c.upper() for c in _LEGACY_CHARS if len(c.upper()) == 1 and c.upper() <= "\u00ff"})
-                               - _VIETNAMESE_LATIN1)))
-    + "]"
-)
+_LEGACY_CAPITALS = {c.upper() for c in _LEGACY_CHARS if len(c.upper()) == 1 and c.upper() <= "\u00ff"}
+_TELLTALE = re.compile("[" + re.escape("".join(sorted((_LEGACY_CHARS | _LEGACY_CAPITALS) - _VIETNAMESE_LATIN1))) + "]")
 # Letters only Unicode Vietnamese has (outside Latin-1): a line holding one is already Unicode.
 _UNICODE_ONLY = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -119,7 +115,7 @@ def encoding_of_font(font: str | None) -> str | None:
 
 def is_capitals_font(font: str | None) -> bool:
     """The TCVN3 fonts named with a final 'H' ('.VnTimeH', '.VnArialH') draw capitals only."""
-    return bool(font) and encoding_of_font(font) == "tcvn3" and font.rstrip().endswith("H")  # type: ignore[union-attr]
+    return font is not None and encoding_of_font(font) == "tcvn3" and font.rstrip().endswith("H")
 
 
 def _is_syllable(word: str) -> bool:

@@ -17,10 +17,15 @@ from typing import Any
 from lxml import etree
 
 from kehoach.errors import InputError
+from kehoach.parse.legacy_tables import FONT_PREFIXES
 from kehoach.parse.readers.docx_guard import check_package, refuse_declarations
 from kehoach.parse.readers.docx_numbering import W
 
-_LEGACY_FONT = re.compile(rb'w:(?:ascii|hAnsi)="(?:[A-Z]{6}\+)?(?:\.vn|vni)', re.IGNORECASE)
+# A font attribute naming a legacy font ('.VnTime', 'VNI-Times'), from the same table as `legacy`.
+_FONT_HINTS = tuple(prefix.encode() for prefix in FONT_PREFIXES)
+_LEGACY_FONT = re.compile(
+    rb'w:(?:ascii|hAnsi)="(?:[A-Z]{6}\+)?(?:' + b"|".join(re.escape(h) for h in _FONT_HINTS) + rb")", re.IGNORECASE
+)
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 
 
@@ -48,9 +53,10 @@ def _read(package: zipfile.ZipFile, name: str | None) -> bytes | None:
 
 
 def _names_legacy_font(xml: bytes | None) -> bool:
-    if not xml or not any(hint in xml for hint in (b".Vn", b".vn", b".VN", b"VNI", b"Vni", b"vni")):
-        return False  # the byte search is much faster than the regular expression below
-    return _LEGACY_FONT.search(xml) is not None
+    if not xml:
+        return False
+    lowered = xml.lower()  # plain byte searches first: much faster than the expression below
+    return any(hint in lowered for hint in _FONT_HINTS) and _LEGACY_FONT.search(xml) is not None
 
 
 def _parse(package: zipfile.ZipFile, name: str | None) -> Any | None:
@@ -75,9 +81,9 @@ def _targets(package: zipfile.ZipFile, rels_path: str, base: str) -> dict[str, s
 
 def read_parts(data: bytes) -> Parts:
     """The parts of a checked package, or an InputError naming what is wrong."""
-    check_package(data)
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
+        check_package(package)
         main = _targets(package, "_rels/.rels", "").get("officeDocument", "word/document.xml")
         folder = posixpath.dirname(main)
         related = _targets(package, posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels"), folder)

@@ -214,16 +214,15 @@ def join_lines(lines: list[Line], width: float | None = None) -> list[Block]:
 
 def is_continuation(prev: str, cur: str) -> bool:
     """A paragraph broken by hand: it starts in lower case (or '- ' + lower case) mid-sentence."""
-    # Cheap tests first: most paragraphs start with a capital or a marker.
-    if not prev or cur[:1].isupper() or prev.rstrip().endswith((".", "!", "?")):
+    if not prev or cur[:1].isupper():  # cheap test first: most paragraphs start with a capital
         return False
     marker = match_marker(cur)
     if marker is not None and marker.kind != BULLET:
         return False
     rest = marker.rest if marker is not None else cur
     # 'năm' / '2025.' : a year or number cut from the end of the sentence above.
-    starts_mid_sentence = rest[:1].islower() or (marker is None and rest[:1].isdigit() and not ends_sentence(prev))
-    return starts_mid_sentence and not is_standalone(prev)
+    cut_number = marker is None and rest[:1].isdigit() and not ends_sentence(prev) and not is_standalone(prev)
+    return cut_number or _lower_continuation(prev, rest)
 
 
 def merge_continuations(blocks: list[Block]) -> list[Block]:

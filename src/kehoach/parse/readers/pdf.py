@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.readers.lines import Line, is_page_number, join_lines
-from kehoach.parse.readers.pdf_rules import page_edges, ruled_tables
+from kehoach.parse.readers.pdf_rules import Box, centre_in, page_edges, ruled_tables
 from kehoach.parse.readers.pdf_tables import stitch_tables, table_rows
 from kehoach.parse.readers.pdf_words import page_words
 from kehoach.parse.textutil import nfc, squash
@@ -28,10 +28,6 @@ _ENCRYPTED = "the PDF is encrypted; remove the password and try again"
 _SEGMENT_GAP = 24.0
 # Rows whose tops differ by less than this are one row.
 _ROW_TOLERANCE = 3.0
-
-
-Box = tuple[float, float, float, float]
-"""x0, top, x1, bottom in points from the page's top left corner, as pdfplumber gives them."""
 
 
 @dataclass(slots=True)
@@ -103,16 +99,11 @@ def _reading_order(rows: list[Row], centre: float) -> list[tuple[Row, str, float
     return out
 
 
-def _inside(word: dict[str, Any], bbox: Box) -> bool:
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
-
-
 def _page_items(words: list[dict[str, Any]], tables: list[tuple[Box, Block]], number: int,
                 width: float) -> list[Line | Block]:
     """Lines in reading order, with the page's tables placed where they stand."""
     pending_tables = sorted(((bbox[1], block) for bbox, block in tables), key=lambda item: item[0])
-    rows = _rows([w for w in words if not any(_inside(w, bbox) for bbox, _ in tables)])
+    rows = _rows([w for w in words if not any(centre_in(w, bbox) for bbox, _ in tables)])
     items: list[Line | Block] = []
     margin = min((r.x0 for r in rows), default=0.0)
     centre = width / 2

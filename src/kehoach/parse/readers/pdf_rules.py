@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
 
 Box = tuple[float, float, float, float]
+"""x0, top, x1, bottom in points from the page's top left corner, as pdfplumber gives them."""
 # Thinner than this (points), a path is a line; shorter than _MIN_RULE it is not a rule.
 _THIN = 2.0
 _MIN_RULE = 3.0
@@ -78,7 +79,8 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     return edges
 
 
-def _centre_in(word: dict[str, Any], box: Box) -> bool:
+def centre_in(word: dict[str, Any], box: Box) -> bool:
+    """The word's centre lies in the box (right and bottom edges excluded, as pdfplumber does)."""
     cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
     return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
@@ -107,8 +109,8 @@ def ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]]) -> li
     for table in finder.tables:
         grid: list[list[str | None]] = []
         for row in table.rows:
-            in_row = [w for w in words if _centre_in(w, row.bbox)]
-            grid.append([None if cell is None else _cell_text([w for w in in_row if _centre_in(w, cell)])
+            in_row = [w for w in words if centre_in(w, row.bbox)]
+            grid.append([None if cell is None else _cell_text([w for w in in_row if centre_in(w, cell)])
                          for cell in row.cells])
         found.append((table.bbox, grid))
     return found

@@ -51,8 +51,8 @@ class _Chars:
         return float(pdfium_c.FPDFText_GetFontSize(self.textpage, i)) or 10.0
 
 
-def _word(chars: _Chars, text: str, start: int, end: int) -> dict[str, Any]:
-    baseline, size = chars.baseline(start), chars.size(start)
+def _word(chars: _Chars, text: str, start: int, end: int, baseline: float) -> dict[str, Any]:
+    size = chars.size(start)
     return {
         "text": text.replace(_LINE_HYPHEN, "-"),
         "x0": chars.left_right(start)[0],
@@ -64,12 +64,13 @@ def _word(chars: _Chars, text: str, start: int, end: int) -> dict[str, Any]:
 
 def _split_by_line(chars: _Chars, text: str, start: int) -> list[dict[str, Any]]:
     """A 'word' whose characters sit on different baselines, cut where the baseline moves."""
+    baselines = [chars.baseline(i) for i in range(start, start + len(text))]
     words: list[dict[str, Any]] = []
-    piece_start = start
-    for i in range(start + 1, start + len(text) + 1):
-        if i == start + len(text) or abs(chars.baseline(i) - chars.baseline(i - 1)) > 2:
-            words.append(_word(chars, text[piece_start - start : i - start], piece_start, i))
-            piece_start = i
+    first = 0
+    for k in range(1, len(text) + 1):
+        if k == len(text) or abs(baselines[k] - baselines[k - 1]) > 2:
+            words.append(_word(chars, text[first:k], start + first, start + k, baselines[first]))
+            first = k
     return words
 
 
@@ -86,10 +87,11 @@ def page_words(textpage: Any, page_height: float) -> list[dict[str, Any]]:
     words: list[dict[str, Any]] = []
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if abs(chars.baseline(start) - chars.baseline(end - 1)) > 2:
+        baseline = chars.baseline(start)
+        if abs(baseline - chars.baseline(end - 1)) > 2:
             found = _split_by_line(chars, match.group(), start)
         else:
-            found = [_word(chars, match.group(), start, end)]
+            found = [_word(chars, match.group(), start, end, baseline)]
         for word in found:
             if words and _same_place(words[-1], word):
                 continue

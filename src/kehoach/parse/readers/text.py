@@ -49,7 +49,7 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     """Bytes to Unicode text: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1258,
     and TCVN3 or VNI text, whether stored as 8-bit bytes or already as Latin-1 characters.
 
-    Returns the text and notes about any conversion.
+    Returns the text in NFC and notes about any conversion.
     """
     text, cp1258 = _unicode_text(data)
     text = nfc(text)
@@ -62,8 +62,8 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
 
 
 def clean_lines(text: str) -> list[Line]:
-    """Split into lines with 1-based numbers; NFC, emphasis and trailing spaces removed."""
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    """Split decoded (NFC) text into lines with 1-based numbers; emphasis and trailing spaces removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     out: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         line = strip_emphasis(raw).strip()
