@@ -59,7 +59,7 @@ def _document(body: str) -> bytes:
             f"{body}</w:body></w:document>").encode()
 
 
-def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+def pdf_bytes(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     """A PDF with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -73,7 +73,7 @@ def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
     return bytes(out)
 
 
-def _page_objects(content: bytes) -> list[bytes]:
+def page_objects(content: bytes) -> list[bytes]:
     return [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -86,14 +86,14 @@ def _page_objects(content: bytes) -> list[bytes]:
 
 def encrypted_pdf() -> bytes:
     """Standard security handler with a user password: the /U check fails for the empty password."""
-    objects = _page_objects(b"BT /F1 12 Tf 72 720 Td (KE HOACH) Tj ET")
+    objects = page_objects(b"BT /F1 12 Tf 72 720 Td (KE HOACH) Tj ET")
     objects.append(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -44 >>")
-    return _pdf(objects, b"/Encrypt 6 0 R /ID [<" + b"33" * 16 + b"> <" + b"33" * 16 + b">] ")
+    return pdf_bytes(objects, b"/Encrypt 6 0 R /ID [<" + b"33" * 16 + b"> <" + b"33" * 16 + b">] ")
 
 
 def scanned_pdf() -> bytes:
     """A page with only a drawn rectangle, as a scan's image would be: no text layer."""
-    return _pdf(_page_objects(b"0 0 0 rg 72 72 400 600 re f"))
+    return pdf_bytes(page_objects(b"0 0 0 rg 72 72 400 600 re f"))
 
 
 def entity_expansion_docx() -> bytes:

@@ -116,7 +116,9 @@ def test_misnamed_document_is_read_by_content_and_said(tmp_path: Path) -> None:
     disguised.write_bytes((SAMPLES / "000_e3b5f0d1f2c6f809.docx").read_bytes())
     result = runner.invoke(app, ["parse", str(disguised), "--format", "json"])
     assert result.exit_code == 0
-    finding = yaml.safe_load(result.stdout)["findings"][0]
+    plan = yaml.safe_load(result.stdout)
+    assert plan["source"]["format"] == "docx"
+    finding = plan["findings"][0]
     assert finding == {"code": "format-mismatch", "severity": "info",
                        "message": "named .pdf but the content is DOCX; read as DOCX",
                        "path": None, "page": None, "line": None}

@@ -200,12 +200,12 @@ def test_pdf_grid_drawn_as_one_path_is_a_table() -> None:
     from .conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "scripts"))
-    from bad_inputs import _page_objects, _pdf
+    from bad_inputs import page_objects, pdf_bytes
 
     grid = (b"0.5 w 50 700 m 350 700 l 50 680 m 350 680 l 50 660 m 350 660 l "
             b"50 700 m 50 660 l 200 700 m 200 660 l 350 700 m 350 660 l S ")
     cells = b"".join(b"BT /F1 10 Tf %d %d Td (%s) Tj ET " % (x, y, text) for x, y, text in
                      [(55, 686, b"TT"), (205, 686, b"Noi dung"), (55, 666, b"1"), (205, 666, b"Viec mot")])
-    document = read_pdf(_pdf(_page_objects(grid + cells)))
+    document = read_pdf(pdf_bytes(page_objects(grid + cells)))
     tables = [block.rows for block in document.blocks if block.kind == "table"]
     assert tables == [[["TT", "Noi dung"], ["1", "Viec mot"]]]

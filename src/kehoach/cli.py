@@ -65,7 +65,8 @@ def _root(
 
 @app.command()
 def parse(
-    file: Annotated[Path, typer.Argument(help="Plan document: .txt, .docx or .pdf (detected from content).")],
+    file: Annotated[Path, typer.Argument(
+        help="Plan document: .txt, .docx, .pdf, or .doc when LibreOffice is installed (detected from content).")],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
@@ -80,7 +81,11 @@ def parse(
     legal bases, recipients), the numbered sections as a tree, every quantified
     target, the appendix tasks and findings about odd numbering.
 
-    Exit codes: 0 parsed; 2 the input cannot be read.
+    Text typed in the legacy TCVN3 (.VnTime) or VNI fonts, or saved as
+    Windows-1258, is converted to Unicode and reported as a finding.
+
+    Exit codes: 0 parsed; 2 the input cannot be read (one line on stderr says why:
+    empty, damaged, encrypted, scanned without text, too large, ...).
     """
     try:
         plan = parse_file(file, max_bytes=max_mb * 1024 * 1024)
@@ -100,7 +105,7 @@ class ReportFormat(StrEnum):
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Documents (.txt/.docx/.pdf) or Plan files (.yaml/.json).")],
+    files: Annotated[list[Path], typer.Argument(help="Documents (.txt/.docx/.pdf/.doc) or Plan files (.yaml/.json).")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table for people, json for tools.")] = (
         ReportFormat.table
     ),
