@@ -6,7 +6,7 @@ from kehoach.parse.pipeline import parse_bytes
 from kehoach.parse.readers.docx import read_docx
 from kehoach.parse.structure import walk
 
-from .docx_builder import build_docx, para, table
+from .docx_builder import STYLES, build_docx, para, table
 
 
 def _texts(data: bytes) -> list[str]:
@@ -62,3 +62,97 @@ def test_auto_numbered_table_column_counts_once_per_row() -> None:
     header = "<w:tr>" + "".join(f"<w:tc>{para(h)}</w:tc>" for h in ("TT", "Nội dung", "Chủ trì", "Thời gian")) + "</w:tr>"
     plan = parse_bytes(build_docx(para("KẾ HOẠCH") + f"<w:tbl>{header}{rows}</w:tbl>"))
     assert [(t.no, t.content) for t in plan.tasks] == [(1, "Việc một"), (2, "Việc hai"), (3, "Việc ba")]
+
+
+def test_reader_opens_the_package_with_python_docx(monkeypatch) -> None:
+    import docx
+
+    opened: list[int] = []
+    real = docx.Document
+
+    def spy(stream):  # type: ignore[no-untyped-def]
+        opened.append(1)
+        return real(stream)
+
+    monkeypatch.setattr(docx, "Document", spy)
+    assert _texts(build_docx(para("KẾ HOẠCH"))) == ["KẾ HOẠCH"]
+    assert opened == [1]
+
+
+def test_style_of_each_paragraph_agrees_with_python_docx() -> None:
+    # The reader reads a paragraph's style id from its w:pPr itself (python-docx's CT_P.style
+    # runs an XPath query per call); both must give the same answer on real documents.
+    import io
+
+    import docx
+
+    from kehoach.parse.readers.docx_styles import W, paragraph_props
+
+    from .conftest import SAMPLES
+
+    built = build_docx(para("Một", 1, 0, style="Muc") + para("Hai", style="Muc") + para("Ba") + para("Bốn", 2, 1))
+    packages = [built] + [path.read_bytes() for path in sorted(SAMPLES.glob("*.docx"))]
+    styled = 0
+    for data in packages:
+        paragraphs = list(docx.Document(io.BytesIO(data)).element.body.iter(f"{W}p"))
+        assert [paragraph_props(p)[0] for p in paragraphs] == [p.style for p in paragraphs]
+        assert [paragraph_props(p)[1] is not None for p in paragraphs] == [p.pPr is not None and p.pPr.numPr is not None
+                                                                           for p in paragraphs]
+        styled += sum(p.style is not None for p in paragraphs)
+    assert styled >= 2
+
+
+def test_list_linked_through_a_base_style() -> None:
+    styles = STYLES.replace(
+        "</w:styles>",
+        '<w:style w:type="paragraph" w:styleId="MucCon"><w:name w:val="MucCon"/><w:basedOn w:val="Muc"/></w:style>'
+        "</w:styles>",
+    )
+    body = para("Một", style="MucCon") + para("Hai", style="MucCon")
+    assert _texts(build_docx(body, styles=styles)) == ["1. Một", "2. Hai"]
+
+
+def test_a_package_with_only_its_document_part_is_read() -> None:
+    import io
+    import zipfile
+
+    from .docx_builder import CONTENT_TYPES, ROOT_RELS, W_NS
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", ROOT_RELS)
+        z.writestr("word/document.xml", f"<w:document {W_NS}><w:body>{para('KẾ HOẠCH')}{para('I. MỤC ĐÍCH')}</w:body></w:document>")
+    assert _texts(out.getvalue()) == ["KẾ HOẠCH", "I. MỤC ĐÍCH"]
+
+
+def test_styles_python_docx_cannot_model_do_not_stop_the_reading() -> None:
+    # A style of an unknown type, a basedOn loop and a list number that is not a number.
+    styles = STYLES.replace(
+        "</w:styles>",
+        '<w:style w:type="bogus" w:styleId="X"><w:basedOn w:val="Y"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Y"><w:basedOn w:val="X"/>'
+        '<w:pPr><w:numPr><w:numId w:val="two"/></w:numPr></w:pPr><w:rPr><w:rFonts w:ascii=".VnTime"/></w:rPr></w:style>'
+        "</w:styles>",
+    )
+    assert _texts(build_docx(para("KÕ ho¹ch", style="Y"), styles=styles)) == ["Kế hoạch"]
+
+
+def test_a_declaration_in_any_xml_part_is_refused() -> None:
+    import io
+    import zipfile
+
+    import pytest
+
+    from kehoach.errors import InputError
+
+    source = zipfile.ZipFile(io.BytesIO(build_docx(para("KẾ HOẠCH"))))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/_rels/document.xml.rels":
+                data = data.replace(b"?>", b'?><!DOCTYPE r [<!ENTITY a "b">]>', 1)
+            z.writestr(name, data)
+    with pytest.raises(InputError, match=r"word/_rels/document.xml.rels declares XML entities"):
+        read_docx(out.getvalue())

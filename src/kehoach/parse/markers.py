@@ -11,6 +11,7 @@ marker ('100% hồ sơ', '2025 là năm', '1.000 tỷ đồng', '2,5%').
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -179,8 +180,13 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def match_marker(text: str) -> Marker | None:
-    """The marker at the start of `text`, trying each rule in order."""
+    """The marker at the start of `text`, trying each rule in order.
+
+    Cached (markers are immutable): joining lines, cutting zones and building the tree
+    each ask about the same paragraph.
+    """
     text = text.lstrip()
     for rule in RULES:
         marker = rule(text)

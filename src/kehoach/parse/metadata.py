@@ -161,6 +161,8 @@ def find_plan_period(title: str | None, front: list[Block]) -> Span | None:
 def declared_task_count(texts: list[str]) -> int | None:
     """'Danh mục gồm 15 nhiệm vụ' -> 15."""
     for text in texts:
+        if "nhiệm vụ" not in text.lower():  # cheap test first: the pattern is slow to search
+            continue
         m = _TASK_COUNT.search(text)
         if m:
             return int(m.group(1))

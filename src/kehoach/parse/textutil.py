@@ -42,15 +42,21 @@ def fold(text: str) -> str:
     return squash(key)
 
 
-def letters(text: str) -> str:
-    """Only the letters of a text."""
-    return "".join(ch for ch in text if ch.isalpha())
-
-
 def is_upper(text: str) -> bool:
-    """True when the text has letters and all of them are upper case."""
-    only = letters(text)
-    return bool(only) and only.isupper() and len(only) >= 2
+    """True when the text has at least two letters and all of them are upper case.
+
+    `str.isupper` already ignores what has no case (digits, punctuation); asked of every
+    paragraph several times, it is much cheaper than collecting the letters first.
+    """
+    if not text.isupper():
+        return False
+    count = 0
+    for ch in text:
+        if ch.isalpha():
+            count += 1
+            if count == 2:
+                return True
+    return False
 
 
 def capitalise_words(text: str) -> str:

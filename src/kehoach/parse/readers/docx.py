@@ -1,4 +1,4 @@
-"""Reader for Word documents (.docx): the XML parts read with lxml (see `docx_package`).
+"""Reader for Word documents (.docx), opened with python-docx (see `docx_open`).
 
 Paragraphs and tables come out in document order. Word's automatic numbering is
 resolved to the printed label (see `docx_numbering`). Borderless layout tables
@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.text.paragraph import Paragraph
+
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.legacy import note
 from kehoach.parse.readers.docx_fonts import RunFonts
-from kehoach.parse.readers.docx_numbering import Numbering, W
-from kehoach.parse.readers.docx_package import read_parts
+from kehoach.parse.readers.docx_numbering import Numbering
+from kehoach.parse.readers.docx_open import open_docx
+from kehoach.parse.readers.docx_styles import W, paragraph_props
 from kehoach.parse.readers.lines import (
     Line,
     is_signature_line,
@@ -31,9 +34,11 @@ _SOFT_BREAK_WIDTH = 70.0
 
 
 def _paragraph_text(p: Any, numbering: Numbering, fonts: RunFonts) -> tuple[str, bool]:
-    """Text with Word's automatic label in front, and whether there was one."""
-    text = nfc(fonts.paragraph_text(p))
-    label = numbering.label(p)
+    """Text with Word's automatic label in front, and whether there was one. `p` is python-docx's
+    paragraph element."""
+    style_id, numpr = paragraph_props(p)
+    text = nfc(fonts.paragraph_text(p, style_id))
+    label = numbering.label(numpr, style_id)
     return (f"{label} {text}", True) if label else (text, False)
 
 
@@ -90,21 +95,21 @@ def _layout_lines(cells: list[list[tuple[str, int, bool]]], index: int) -> list[
 
 def read_docx(data: bytes) -> Document:
     """Read a .docx plan into blocks."""
-    parts = read_parts(data)
+    parts = open_docx(data)
     numbering = Numbering(parts.numbering, parts.styles)
     fonts = RunFonts(parts.styles, parts.legacy_fonts)
     blocks: list[Block] = []
-    for index, child in enumerate(parts.body.iterchildren(), start=1):
-        if child.tag == f"{W}p":
-            text, numbered = _paragraph_text(child, numbering, fonts)
+    for index, item in enumerate(parts.document.iter_inner_content(), start=1):
+        if isinstance(item, Paragraph):
+            text, numbered = _paragraph_text(item._p, numbering, fonts)
             pieces = [Line(squash(piece), index) for piece in text.split("\n")]
             # Soft line breaks inside a paragraph: decide like for text lines.
             joined = join_lines([ln for ln in pieces if ln.text], width=_SOFT_BREAK_WIDTH)
             if joined:
                 joined[0].auto_numbered = numbered
             blocks.extend(joined)
-        elif child.tag == f"{W}tbl":
-            cells = _read_cells(child, numbering, fonts)
+        else:
+            cells = _read_cells(item._tbl, numbering, fonts)
             rows = _grid(cells)
             if not any(any(cell for cell in row) for row in rows):
                 continue

@@ -1,16 +1,19 @@
-"""Checks a .docx package before and while its XML parts are parsed.
+"""Checks a .docx package before python-docx is given its bytes.
 
 A DOCX is a zip of XML parts, so a hostile one can be a zip bomb (a few kilobytes
 that expand to gigabytes) or carry XML entity declarations that expand ('billion
 laughs') or reach outside the file. Word never writes a DTD into a package part,
-so any declaration is refused (the parser would not expand it either), and so is
-a package that would unpack too large.
+so any declaration is refused (python-docx would not expand it either), and so is
+a package that would unpack too large. These checks read the zip's directory and
+the first bytes of each XML part only: python-docx then reads the package itself.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+import zlib
 
 from kehoach.errors import InputError
 
@@ -20,15 +23,21 @@ MAX_PARTS = 5000
 # Deflate cannot shrink real content much past this; a bomb is thousands to one.
 MAX_RATIO = 200
 _SMALL_PART = 1024 * 1024  # small parts compress well (repeated XML tags) and cannot hurt
+# A prolog (XML declaration, comments, DTD) longer than this is refused rather than searched further.
+_MAX_PROLOG = 64 * 1024
+_XML_PART = (".xml", ".rels")
+
+_ROOT_START = re.compile(rb"<\x00?[A-Za-z_]")  # the first element tag (UTF-8 or UTF-16)
+_DECLARATION = re.compile(rb"<\x00?!\x00?(?:D\x00?O\x00?C\x00?T|E\x00?N\x00?T)", re.IGNORECASE)
 
 
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB"
 
 
-def check_package(package: zipfile.ZipFile) -> None:
-    """Raise InputError if the package would unpack too large (sizes from the zip directory,
-    which also bound what reading a part can return)."""
+def _check_sizes(package: zipfile.ZipFile) -> None:
+    """Refuse a package that would unpack too large (sizes from the zip directory, which
+    also bound what reading a part can return)."""
     parts = package.infolist()
     if len(parts) > MAX_PARTS:
         raise InputError(f"the .docx holds {len(parts)} parts (more than {MAX_PARTS}); refusing to unpack it")
@@ -45,16 +54,38 @@ def check_package(package: zipfile.ZipFile) -> None:
             )
 
 
-_ROOT_START = re.compile(rb"<\x00?[A-Za-z_]")  # the first element tag (UTF-8 or UTF-16)
-_DECLARATION = re.compile(rb"<\x00?!\x00?(?:D\x00?O\x00?C\x00?T|E\x00?N\x00?T)", re.IGNORECASE)
+def _prolog(package: zipfile.ZipFile, name: str) -> bytes:
+    """The bytes before a part's root element (a DTD can stand only there), read in chunks."""
+    head = b""
+    with package.open(name) as stream:
+        while len(head) < _MAX_PROLOG:
+            chunk = stream.read(4096)
+            if not chunk:
+                break
+            head += chunk
+            root = _ROOT_START.search(head)
+            if root:
+                return head[: root.start()]
+    return head
 
 
-def refuse_declarations(name: str, xml: bytes) -> None:
-    """Raise InputError if a part declares entities. A DTD can only stand in the prolog, before
-    the root element, so only that is searched."""
-    root = _ROOT_START.search(xml)
-    prolog = xml[: root.start()] if root else xml
+def refuse_declarations(name: str, prolog: bytes) -> None:
+    """Raise InputError if a part's prolog declares entities or a document type."""
     if _DECLARATION.search(prolog):
         raise InputError(
             f"the .docx part {name} declares XML entities (a DTD), which Word never writes; refusing to read it"
         )
+
+
+def check_package(data: bytes) -> None:
+    """Raise InputError naming what is wrong with a .docx package, before it is parsed."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            _check_sizes(package)
+            for name in package.namelist():
+                if name.lower().endswith(_XML_PART):
+                    refuse_declarations(name, _prolog(package, name))
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError, NotImplementedError) as exc:
+        raise InputError(f"not a readable .docx file ({exc})") from exc

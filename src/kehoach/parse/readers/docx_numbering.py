@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from kehoach.parse.readers.docx_styles import StyleMap, W
+from kehoach.parse.readers.docx_styles import int_attr as _int_attr
 
 
 @dataclass(slots=True)
@@ -19,14 +20,6 @@ class Level:
     fmt: str
     text: str
     start: int
-
-
-def _int_attr(el: Any, name: str, default: int = 0) -> int:
-    value = el.get(f"{W}{name}") if el is not None else None
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 def _to_roman(n: int) -> str:
@@ -63,15 +56,13 @@ def format_number(n: int, fmt: str) -> str:
 class Numbering:
     """Resolves numPr (numId, ilvl) to printed labels, in document order."""
 
-    def __init__(self, numbering_element: Any | None, styles_element: Any | None) -> None:
+    def __init__(self, numbering_element: Any | None, styles: StyleMap) -> None:
         self._abstract: dict[int, dict[int, Level]] = {}
         self._nums: dict[int, tuple[int, dict[int, int]]] = {}
-        self._style_numpr: dict[str, tuple[int, int]] = {}
+        self._styles = styles
         self._counters: dict[int, dict[int, int]] = {}
         if numbering_element is not None:
             self._load_numbering(numbering_element)
-        if styles_element is not None:
-            self._load_styles(styles_element)
 
     def _load_numbering(self, root: Any) -> None:
         for abstract in root.iter(f"{W}abstractNum"):
@@ -94,30 +85,21 @@ class Numbering:
             }
             self._nums[_int_attr(num, "numId")] = (abstract_id, overrides)
 
-    def _load_styles(self, root: Any) -> None:
-        for style in root.iter(f"{W}style"):
-            numpr = style.find(f"{W}pPr/{W}numPr")
-            if numpr is None:
-                continue
-            num_id = _int_attr(numpr.find(f"{W}numId"), "val", -1)
-            ilvl = _int_attr(numpr.find(f"{W}ilvl"), "val", 0)
-            if num_id >= 0:
-                self._style_numpr[style.get(f"{W}styleId")] = (num_id, ilvl)
-
-    def numpr_of(self, p: Any) -> tuple[int, int] | None:
-        """(numId, ilvl) of a paragraph element, directly or through its style."""
-        numpr = p.find(f"{W}pPr/{W}numPr")
-        style = p.find(f"{W}pPr/{W}pStyle")
-        from_style = self._style_numpr.get(style.get(f"{W}val")) if style is not None else None
+    def numpr_of(self, numpr: Any | None, style_id: str | None) -> tuple[int, int] | None:
+        """(numId, ilvl) of a paragraph, from its own w:numPr or through its style."""
+        from_style = self._styles.numpr(style_id)
         if numpr is None:
             return from_style
         num_id = _int_attr(numpr.find(f"{W}numId"), "val", from_style[0] if from_style else -1)
         ilvl = _int_attr(numpr.find(f"{W}ilvl"), "val", from_style[1] if from_style else 0)
         return (num_id, ilvl) if num_id > 0 else None
 
-    def label(self, p: Any) -> str | None:
-        """The label Word prints before this paragraph, advancing the counters; None if unnumbered."""
-        found = self.numpr_of(p)
+    def label(self, numpr: Any | None, style_id: str | None) -> str | None:
+        """The label Word prints before a paragraph with this w:numPr and style, advancing the
+        counters; None if unnumbered."""
+        if numpr is None and style_id is None:
+            return None
+        found = self.numpr_of(numpr, style_id)
         if found is None or found[0] not in self._nums:
             return None
         num_id, ilvl = found
