@@ -33,6 +33,9 @@ class Line:
     page: int | None = None
     indent: bool | None = None
     """PDF only: the line starts further right than the margin (a first-line indent)."""
+    gap: bool | None = None
+    """Text files that separate paragraphs by blank lines: a blank line comes before this one.
+    None where blank lines say nothing (none, or one after every line)."""
 
 
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
@@ -166,6 +169,10 @@ def _lower_continuation(prev: str, cur: str) -> bool:
 def _breaks(prev: Line, cur: Line, width: float, indented: bool) -> bool:
     if _lower_continuation(prev.text, cur.text) and match_marker(cur.text) is None:
         return False
+    if cur.gap is not None:
+        # Blank lines separate the paragraphs: inside one, only header lines, markers and a
+        # change between capitals and running text break it.
+        return cur.gap or strong_break(prev.text, cur.text) or _caps_line(prev.text) != _caps_line(cur.text)
     if cur.indent:
         return True
     if indented and cur.indent is False:

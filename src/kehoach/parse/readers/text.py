@@ -9,6 +9,7 @@ from kehoach.parse.blocks import Block, Document
 from kehoach.parse.legacy import convert, detect, note
 from kehoach.parse.readers.flat_table import split_table_regions
 from kehoach.parse.readers.lines import Line, is_noise, is_page_number, is_pipe_line, join_lines
+from kehoach.parse.readers.text_lines import is_marker_only, join_emphasis_spans, uses_blank_lines
 from kehoach.parse.textutil import nfc, strip_emphasis
 
 # Legacy 8-bit text comes from Windows: bytes 0x80-0x9F are its quotes and dashes, not C1 controls.
@@ -62,15 +63,28 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
 
 
 def clean_lines(text: str) -> list[Line]:
-    """Split decoded (NFC) text into lines with 1-based numbers; emphasis and trailing spaces removed."""
+    """Split decoded (NFC) text into lines with 1-based numbers; emphasis spans joined, then
+    emphasis and trailing spaces removed; a marker alone on its line joined to the next line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    raw_lines = join_emphasis_spans(list(enumerate(text.split("\n"), start=1)))
     out: list[Line] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    gap = False
+    for number, raw in raw_lines:
         line = strip_emphasis(raw).strip()
         if is_pipe_line(line):
             out.append(Line("|", number))  # kept: it may separate the cells of a table
-        elif not is_noise(line):
-            out.append(Line(line, number))
+            gap = True
+        elif is_noise(line):
+            gap = True
+        elif out and is_marker_only(out[-1].text):  # '1.' / 'Giai đoạn 2025 - 2030'
+            out[-1].text = f"{out[-1].text} {line}"
+            gap = False
+        else:
+            out.append(Line(line, number, gap=gap))
+            gap = False
+    if not uses_blank_lines([ln.gap is True for ln in out if ln.text != "|"]):
+        for ln in out:
+            ln.gap = None
     return out
 
 
