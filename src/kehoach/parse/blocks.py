@@ -21,7 +21,8 @@ class Block:
     raw: str = ""
     """Text as read, before cleaning."""
     rows: list[list[str]] = field(default_factory=list)
-    """Cell texts of a table, row by row; merged cells repeat their text."""
+    """Cell texts of a table, row by row; merged cells repeat their text. A line break inside a
+    cell separates paragraphs the document itself keeps apart (Word cell paragraphs)."""
     line: int | None = None
     """First line (txt) or paragraph index (docx), 1-based."""
     line_end: int | None = None

@@ -8,9 +8,8 @@ import re
 from kehoach.parse.blocks import Block
 from kehoach.parse.markers import BULLET, match_marker
 from kehoach.parse.readers.lines import is_signature_line
-from kehoach.parse.textutil import is_upper
+from kehoach.parse.textutil import is_person_name, is_upper
 from kehoach.parse.vocab import CLOSING_STARTERS, LEGAL_KINDS, PREAMBLE_STARTERS, SIGNATURE_ON_BEHALF
-from kehoach.parse.zones import is_person_name
 from kehoach.schema import LegalRef, Signer
 
 _STARTER_SPLIT = re.compile(rf"(?=\b(?:{'|'.join(PREAMBLE_STARTERS)})\b)|;")

@@ -72,10 +72,13 @@ def _section_targets(sections: list[Section]) -> list[Target]:
 
 
 def _task_targets(tasks: list[Task]) -> list[Target]:
-    """Targets inside task contents; where is 'task:N' with the printed TT, else the position."""
+    """Targets inside task contents and products ('100% hồ sơ được số hóa' as the expected
+    product); where is 'task:N' with the printed TT, else the position."""
     targets: list[Target] = []
     for position, task in enumerate(tasks, start=1):
-        targets += _targets_in(task.content, False, task_ref(task, position), task.page, task.line)
+        for text in (task.content, task.product):
+            if text:
+                targets += _targets_in(text, False, task_ref(task, position), task.page, task.line)
     return targets
 
 

@@ -15,7 +15,7 @@ from kehoach.parse.blocks import Block
 from kehoach.parse.markers import group_heading, match_marker
 from kehoach.parse.structure import walk
 from kehoach.parse.table_cells import is_column_number_row, same_row
-from kehoach.parse.textutil import fold
+from kehoach.parse.textutil import fold, squash
 from kehoach.parse.timephrases import parse_due
 from kehoach.parse.vocab import COLUMN_SYNONYMS
 from kehoach.schema import Due, Section, Task
@@ -61,8 +61,16 @@ def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _group_text(row: list[str]) -> str | None:
-    """A group row ('I. Cải cách thể chế' spanning the table) -> its text without the number."""
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")
+_OTHER_FIELDS = ("lead", "partners", "time", "product")
+
+
+def _group_text(row: list[str], mapping: dict[str, int]) -> str | None:
+    """A group row -> its text without the number: 'I. Cải cách thể chế' spanning the table, or a
+    roman number in the TT column with a title in the content column and nothing else."""
+    number, content = _cell(row, mapping, "no"), _cell(row, mapping, "content")
+    if number and content and _GROUP_NUMBER.match(number) and not any(_cell(row, mapping, f) for f in _OTHER_FIELDS):
+        return squash(content)
     cells = [c for c in row if c]
     if not cells or len(set(cells)) != 1:
         first = row[0] if row else ""
@@ -73,6 +81,7 @@ def _group_text(row: list[str]) -> str | None:
 
 
 def _cell(row: list[str], mapping: dict[str, int], field: str) -> str | None:
+    """A cell's text; paragraphs of a cell stay on their own lines (see `Block.rows`)."""
     index = mapping.get(field)
     if index is None or index >= len(row):
         return None
@@ -80,51 +89,70 @@ def _cell(row: list[str], mapping: dict[str, int], field: str) -> str | None:
     return text or None
 
 
+def _text(row: list[str], mapping: dict[str, int], field: str) -> str | None:
+    """A cell's text on one line."""
+    text = _cell(row, mapping, field)
+    return squash(text) if text else None
+
+
 def _number(text: str | None) -> int | str | None:
+    """The TT as printed: a number, or the printed text when it is not one or has a leading zero."""
     if not text:
         return None
     text = text.strip(" .")
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isdigit() and not (len(text) > 1 and text.startswith("0")) else text
 
 
-def _due(time: str | None) -> Due | None:
-    span = parse_due(time or "")
+_HEADER_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def _column_year(header: list[str], mapping: dict[str, int]) -> int | None:
+    """A year printed in the time column's header ('Thời gian (Năm 2026)'): the year of every
+    date in the column that prints none."""
+    found = _HEADER_YEAR.search(_cell(header, mapping, "time") or "")
+    return int(found.group(1)) if found else None
+
+
+def _due(time: str | None, year: int | None = None) -> Due | None:
+    span = parse_due(time or "", year)
     if span is None:
         return None
     return Due(start=span.start, end=span.end, recurring=span.recurring)
 
 
-def tasks_from_table(table: Block) -> list[Task]:
-    """Tasks of one table; [] when it is not a task table."""
+def tasks_from_table(table: Block, year: int | None = None) -> list[Task]:
+    """Tasks of one table; [] when it is not a task table. `year` dates the time cells that
+    print no year, unless the time column's header names one."""
     found = _find_header(table.rows)
     if found is None:
         return []
     header_at, mapping = found
     header = table.rows[header_at]
+    year = _column_year(header, mapping) or year
     tasks: list[Task] = []
     group: str | None = None
     for index in range(header_at + 1, len(table.rows)):
         row = table.rows[index]
         if same_row(row, header) or is_column_number_row(row):
             continue
-        group_text = _group_text(row)
+        group_text = _group_text(row, mapping)
         if group_text is not None:
             group = group_text
             continue
-        content = _cell(row, mapping, "content")
+        content = _text(row, mapping, "content")
         if not content:
             continue
-        time = _cell(row, mapping, "time")
+        time = _text(row, mapping, "time")
         tasks.append(
             Task(
-                no=_number(_cell(row, mapping, "no")),
+                no=_number(_text(row, mapping, "no")),
                 group=group,
                 content=content,
                 lead=split_agencies(_cell(row, mapping, "lead")),
                 partners=split_agencies(_cell(row, mapping, "partners")),
                 time=time,
-                due=_due(time),
-                product=_cell(row, mapping, "product"),
+                due=_due(time, year),
+                product=_text(row, mapping, "product"),
                 page=table.row_pages[index] if index < len(table.row_pages) else table.page,
                 line=table.row_lines[index] if index < len(table.row_lines) else table.line,
             )

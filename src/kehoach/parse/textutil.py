@@ -70,3 +70,11 @@ _ITALIC_BOLD = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])")
 def strip_emphasis(text: str) -> str:
     """Drop markdown emphasis markers ('*', '**') that web conversions leave behind."""
     return _ITALIC_BOLD.sub("", text).replace("**", "")
+
+
+_PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+
+
+def is_person_name(text: str) -> bool:
+    """'Vũ Trọng Thủy': two to five capitalised words, nothing else."""
+    return bool(_PERSON_NAME.match(text.strip()))

@@ -118,7 +118,8 @@ RECURRING_WORDS: tuple[str, ...] = (
 COLUMN_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("no", ("stt", "tt", "số tt", "số thứ tự")),
     ("partners", ("phối hợp",)),
-    ("lead", ("chủ trì", "đơn vị thực hiện", "cơ quan thực hiện", "thực hiện chính")),
+    ("lead", ("chủ trì", "đơn vị thực hiện", "cơ quan thực hiện", "thực hiện chính", "trách nhiệm thực hiện",
+              "người thực hiện", "người phụ trách", "đơn vị phụ trách", "cán bộ thực hiện")),
     ("time", ("thời gian", "thời hạn", "tiến độ")),
     ("product", ("sản phẩm", "kết quả")),
     ("content", ("nội dung", "nhiệm vụ", "tên nhiệm vụ", "giải pháp", "công việc")),
@@ -135,6 +136,16 @@ AGENCY_HEADS: tuple[tuple[str, bool], ...] = (
     ("Thanh tra", False), ("Ban Chỉ huy", False), ("Quân sự", False), ("Trạm", False),
     ("Phòng", True), ("Ban", True), ("Hội", True), ("Đoàn", True), ("Sở", True), ("Tổ", True),
     ("Trường", True), ("Chủ tịch", False), ("Lãnh đạo", False),
+    ("Viện", True), ("Bộ", True), ("Cục", True), ("Tòa án", False), ("Toà án", False), ("Viện kiểm sát", False),
+    ("Ngân hàng", False), ("Bưu điện", False), ("Liên hiệp", False), ("Hiệp hội", False), ("Hội đồng", False),
+    ("Đài", True), ("Báo", True), ("Quỹ", True), ("Công ty", False), ("Đảng ủy", False),
+    ("Đồng chí", False), ("Đ/c", False), ("Trưởng", False), ("Phó", False), ("Giám đốc", False), ("Bí thư", False),
+)
+
+# Nouns that, after 'các' ('các sở, ngành', 'các đồng chí Chuyên viên'), name a group of bodies or people.
+AGENCY_PLURAL_NOUNS: tuple[str, ...] = (
+    "sở", "ban", "ngành", "cơ quan", "đơn vị", "phòng", "tổ chức", "địa phương", "xã", "phường", "hội", "đoàn thể",
+    "doanh nghiệp", "đồng chí", "đ/c", "thành viên", "chuyên viên", "cán bộ", "trường", "thôn", "tổ", "bộ", "cục",
 )
 
 # Openings of time cells ('Trong tháng 7/2025', 'Quý IV/2025', '6 tháng cuối năm 2025').

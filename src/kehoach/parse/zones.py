@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from kehoach.parse.blocks import Block
 from kehoach.parse.markers import BULLET, match_marker
 from kehoach.parse.readers.lines import is_doc_type, is_signature_line
-from kehoach.parse.textutil import is_upper
+from kehoach.parse.textutil import is_person_name, is_upper
 from kehoach.parse.vocab import APPENDIX_STARTERS, CLOSING_STARTERS
 
 _STRUCTURAL_START = ("roman", "arabic", "decimal2", "upper_letter", "part")
-_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 
 @dataclass(slots=True)
@@ -52,11 +51,6 @@ def _is_closing(block: Block) -> bool:
     if block.kind == "table":
         return False
     return block.text.startswith(CLOSING_STARTERS) or is_signature_line(block.text)
-
-
-def is_person_name(text: str) -> bool:
-    """'Vũ Trọng Thủy': two to five capitalised words, nothing else."""
-    return bool(_NAME.match(text.strip()))
 
 
 def _closing_end(blocks: list[Block], start: int) -> int:

@@ -66,13 +66,14 @@ def _read_cells(tbl: Any, numbering: Numbering, fonts: RunFonts) -> list[list[tu
 
 
 def _grid(cells: list[list[tuple[str, int, bool]]]) -> list[list[str]]:
-    """Cell texts row by row; a cell spanning columns repeats, a vertical merge repeats the cell above."""
+    """Cell texts row by row; a cell spanning columns repeats, a vertical merge repeats the cell above.
+    A cell's paragraphs stay on lines of their own (a cell can list one agency per paragraph)."""
     rows: list[list[str]] = []
     for cell_row in cells:
         row: list[str] = []
         for text, span, continues in cell_row:
             col = len(row)
-            value = squash(text)
+            value = "\n".join(squash(piece) for piece in text.split("\n") if piece.strip())
             if continues and rows and col < len(rows[-1]):
                 value = rows[-1][col]
             row.extend([value] * span)
