@@ -8,7 +8,6 @@ recipients and the signature; the appendix is whatever follows the signer's name
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from kehoach.parse.blocks import Block
