@@ -27,7 +27,7 @@ class Marker:
     """A numbering marker found at the start of a paragraph."""
 
     kind: str
-    """roman, arabic, arabic_paren, decimal<N>, upper_letter, letter, lower_roman, part, bullet."""
+    """roman, arabic, arabic_paren, enclosed, decimal<N>, upper_letter, letter, lower_roman, part, bullet."""
     label: str
     """The label as printed, without punctuation: 'III', '2.1', 'đ', '-'."""
     rest: str
@@ -130,6 +130,18 @@ def arabic_rule(text: str) -> Marker | None:
     return Marker("arabic" if punct == "." else "arabic_paren", str(int(label)) if label != "0" else label, rest.strip())
 
 
+_ENCLOSED = re.compile(r"^\((\d{1,2})\)\s+(.*)$", re.S)
+
+
+def enclosed_rule(text: str) -> Marker | None:
+    """'(1) Tổ chức hiệp thương lần thứ nhất: ...': a number in brackets before a sentence
+    (not '(1) (2) (3)', the column numbers under a table header)."""
+    m = _ENCLOSED.match(text)
+    if not m or not _starts_upper(m.group(2)):
+        return None
+    return Marker("enclosed", str(int(m.group(1))), m.group(2).strip())
+
+
 _LOWER_ROMAN = re.compile(r"^((?:i{2,3}|iv|vi{1,3}|ix))\s*[.)]\s*(.*)$", re.S)
 
 
@@ -174,6 +186,7 @@ RULES: tuple[Rule, ...] = (
     roman_rule,
     upper_letter_rule,
     arabic_rule,
+    enclosed_rule,
     lower_roman_rule,
     letter_rule,
     bullet_rule,

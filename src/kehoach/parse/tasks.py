@@ -167,8 +167,8 @@ def _labelled(text: str) -> tuple[str, str] | None:
     return fold(m.group("label")), m.group("value").strip()
 
 
-def _body_task(section: Section) -> Task | None:
-    """'a) Nhiệm vụ: ...', 'b) Cơ quan thực hiện: - Đơn vị chủ trì: X - Đơn vị phối hợp: Y', 'c) Thời gian ...'."""
+def _labelled_fields(section: Section) -> dict[str, str]:
+    """Task fields its sub-items and bullets spell out ('Nhiệm vụ: ...', '- Đơn vị chủ trì: X')."""
     fields: dict[str, str] = {}
     pieces = [c.text or c.title or "" for c in section.children] + [p.text for p in section.content]
     for piece in pieces:
@@ -179,26 +179,75 @@ def _body_task(section: Section) -> Task | None:
                 continue
             label, value = labelled
             field = column_of(label)
-            if field == "content" and "content" not in fields and value:
-                fields["content"] = value
-            elif field in ("lead", "partners", "time", "product") and value and field not in fields:
+            if field in ("content", "lead", "partners", "time", "product") and value and field not in fields:
                 fields[field] = value
-    if "content" not in fields or not ({"lead", "time"} & fields.keys()):
+    return fields
+
+
+def _trailing_fields(section: Section, task_kinds: frozenset[str]) -> dict[str, str]:
+    """Field bullets after an item's last sub-item, when no other sub-item has any and items of
+    that kind carry no fields elsewhere: they close the item's list ('2.1. Chuẩn bị ...' / '(1) ...'
+    '(2) ...' '(3) ...' / '- Thời gian hoàn thành: ...'), so they are the item's fields."""
+    if len(section.children) < 2:
+        return {}
+    *others, last = section.children
+    if last.children or last.kind in task_kinds or any(_labelled_fields(c) for c in others):
+        return {}
+    return _labelled_fields(last)
+
+
+def _body_task(section: Section, parent: Section | None, year: int | None, task_kinds: frozenset[str]) -> Task | None:
+    """An item laid out as a task. Either its sub-items carry every field, the task itself
+    included ('a) Nhiệm vụ: ...', 'b) Cơ quan thực hiện: - Đơn vị chủ trì: X', 'c) Thời gian ...'):
+    the item's heading is the group. Or the item's own text is the task and its bullets give
+    the rest ('1.1. Xây dựng ...' / '- Thời gian hoàn thành: ...' / '- Đơn vị chủ trì: ...'):
+    the heading above it is the group."""
+    fields = _labelled_fields(section) or _trailing_fields(section, task_kinds)
+    if not ({"lead", "time"} & fields.keys()):
+        return None
+    if "content" in fields:
+        content, group = fields["content"], section.title
+    elif section.text or section.title:
+        content, group = (section.text or section.title or ""), (parent.title if parent else None)
+    else:
         return None
     return Task(
         no=section.path,
-        group=section.title,
-        content=fields["content"],
+        group=group,
+        content=content,
         lead=split_agencies(fields.get("lead")),
         partners=split_agencies(fields.get("partners")),
         time=fields.get("time"),
-        due=_due(fields.get("time")),
+        due=_due(fields.get("time"), year),
         product=fields.get("product"),
         page=section.page,
         line=section.line,
     )
 
 
-def body_tasks(sections: list[Section]) -> list[Task]:
-    """Body items whose children or bullets spell out a task's fields."""
-    return [task for section in walk(sections) if (task := _body_task(section)) is not None]
+def _task_kinds(sections: list[Section]) -> frozenset[str]:
+    """Marker kinds that carry task fields in more than one item: the plan's task level."""
+    counts: dict[str, int] = {}
+    for section in walk(sections):
+        if {"lead", "time"} & _labelled_fields(section).keys():
+            counts[section.kind] = counts.get(section.kind, 0) + 1
+    return frozenset(kind for kind, n in counts.items() if n > 1)
+
+
+def body_tasks(sections: list[Section], year: int | None = None) -> list[Task]:
+    """Body items whose children or bullets spell out a task's fields, in document order."""
+    task_kinds = _task_kinds(sections)
+
+    def visit(items: list[Section], parent: Section | None) -> list[Task]:
+        tasks: list[Task] = []
+        for section in items:
+            task = _body_task(section, parent, year, task_kinds)
+            if task is not None:
+                tasks.append(task)
+            children = section.children
+            if task is not None and _trailing_fields(section, task_kinds):
+                children = children[:-1]  # the last sub-item's bullets were the item's own fields
+            tasks.extend(visit(children, section))
+        return tasks
+
+    return visit(sections, None)
