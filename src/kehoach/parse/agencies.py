@@ -40,8 +40,9 @@ def _split_commas(unit: str) -> list[str]:
 
 
 def _lines_are_bodies(lines: list[str]) -> bool:
-    """The paragraphs of a table cell name one body or person each (a line per name)."""
-    return len(lines) > 1 and all(starts_agency(ln) or is_person_name(ln) for ln in lines)
+    """The paragraphs of a table cell name one body or person each (a line per name); 'Lãnh đạo'
+    alone on a line starts the name on the next one."""
+    return len(lines) > 1 and all(_opens_body(ln) or is_person_name(ln) for ln in lines)
 
 
 def split_agencies(cell: str | None) -> list[str]:

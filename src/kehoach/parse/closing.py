@@ -1,66 +1,15 @@
-"""The preamble's legal bases, and the closing part: recipients and signature."""
+"""The closing part: recipients and signature."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.markers import BULLET, match_marker
 from kehoach.parse.readers.lines import is_signature_line
-from kehoach.parse.textutil import is_person_name, is_upper
-from kehoach.parse.vocab import CLOSING_STARTERS, LEGAL_KINDS, PREAMBLE_STARTERS, SIGNATURE_ON_BEHALF
-from kehoach.schema import LegalRef, Signer
-
-_STARTER_SPLIT = re.compile(rf"(?=\b(?:{'|'.join(PREAMBLE_STARTERS)})\b)|;")
-_KIND_AT_START = re.compile(
-    rf"^\s*(?:(?:{'|'.join(PREAMBLE_STARTERS)})\s+)?(?:các\s+)?({'|'.join(LEGAL_KINDS)})\b"
-)
-_DOC_NUMBER = re.compile(
-    r"(?:số\s*:?\s*)?\b(\d{1,5}(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9&]*(?:-[A-ZĐa-zđ0-9&]+)*|\d{1,5}-[A-ZĐ]+/[A-ZĐ]+)"
-)
-_DATE_SLASH = re.compile(r"ngày\s*,?\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
-
-
-def _date(day: str, month: str, year: str) -> dt.date | None:
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
-def _first_date(text: str) -> dt.date | None:
-    found = [m for m in (_DATE_SLASH.search(text), _DATE_WORDS.search(text)) if m]
-    if not found:
-        return None
-    m = min(found, key=lambda x: x.start())
-    return _date(m.group(1), m.group(2), m.group(3))
-
-
-def legal_refs(front: list[Block]) -> list[LegalRef]:
-    """Every document cited as a basis in clauses opened by 'Căn cứ', 'Thực hiện', ..."""
-    refs: list[LegalRef] = []
-    for block in front:
-        if not block.text.startswith(PREAMBLE_STARTERS):
-            continue
-        for clause in _STARTER_SPLIT.split(block.text):
-            m = _KIND_AT_START.match(clause)
-            if not m:
-                continue
-            rest = clause[m.end() :]
-            # The number belongs to this document only if it comes before 'của' (its issuer).
-            head = rest.split(" của ")[0]
-            number = _DOC_NUMBER.search(head)
-            refs.append(
-                LegalRef(
-                    kind=m.group(1),
-                    number=number.group(1) if number else None,
-                    date=_first_date(head),
-                    text=clause.strip(" ;."),
-                )
-            )
-    return refs
+from kehoach.parse.textutil import fold, is_person_name, is_upper
+from kehoach.parse.vocab import CLOSING_STARTERS, COLLECTIVE_BODIES, MILITARY_RANKS, SIGNATURE_ON_BEHALF
+from kehoach.schema import Signer
 
 
 def _clean_recipient(text: str) -> str | None:
@@ -103,8 +52,27 @@ def recipients(closing: list[Block]) -> list[str] | None:
     return items
 
 
+_RANK = re.compile(rf"^(?:{'|'.join(MILITARY_RANKS)})\s+", re.I)
+_COLLECTIVES = tuple(fold(body) for body in COLLECTIVE_BODIES)
+
+
+def _name(text: str) -> str | None:
+    """'Vũ Trọng Thủy', also after a rank ('Đại tá Bùi Duy Hưng')."""
+    text = _RANK.sub("", text.strip())
+    return text if is_person_name(text) else None
+
+
+def _wraps(on_behalf: str, text: str) -> bool:
+    """'TM. ỦY BAN' / 'NHÂN DÂN': the collective's name went on to the next line."""
+    body = fold(on_behalf.split(".", 1)[-1])
+    joined = fold(f"{body} {text}")
+    return any(full.startswith(joined) and body != full for full in _COLLECTIVES)
+
+
 def signer(closing: list[Block]) -> Signer | None:
-    """The TM./KT. block: collective, authority, position and name."""
+    """The TM./KT. block: collective, authority, position and name. The position is the last
+    line in capitals above the name ('KT. CHỦ TỊCH' / 'PHÓ CHỦ TỊCH'); lines below the name (a
+    second title, the body) are not the position."""
     on_behalf = authority = position = name = None
     seen_signature = False
     for block in closing:
@@ -116,12 +84,14 @@ def signer(closing: list[Block]) -> Signer | None:
             else:
                 authority = text
             continue
-        if not seen_signature:
+        if not seen_signature or name is not None:
             continue
-        if position is None and is_upper(text):
+        if on_behalf and position is None and authority is None and _wraps(on_behalf, text):
+            on_behalf = f"{on_behalf} {text}"
+        elif is_upper(text):
             position = text
-        elif is_person_name(text) and name is None:
-            name = text
+        elif _name(text):
+            name = _name(text)
     if not seen_signature and name is None:
         return None
     return Signer(name=name, position=position, authority=authority, on_behalf=on_behalf)

@@ -34,11 +34,11 @@ _ISSUER = re.compile(rf"((?i:{_BODY}))\s+((?i:{_LEVEL}))\s+({_NAME})")
 _SYMBOL = re.compile(
     r"\b[Ss]ố\s*:?\s*(\d*)\s*/\s*((?:\d{4}/)?[A-ZĐa-zđ&]+(?:-[A-ZĐa-zđ0-9&]+)+)"
 )
-_PLACE_DATE = re.compile(
-    r"^(?P<place>[^,;:.()]{2,40}),\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})",
-    re.I,
-)
-_DATE_WORDS = re.compile(r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})", re.I)
+# Blanks left for the day and month of a plan not yet signed: spaces, dots, underscores.
+_BLANK = r"[\s.…_]*"
+_DATE_PARTS = rf"ngày{_BLANK}(?P<day>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<month>\d{{1,2}})?{_BLANK}năm\s*(?P<year>\d{{4}})"
+_PLACE_DATE = re.compile(rf"^(?P<place>[^,;:.()]{{2,40}}),\s*{_DATE_PARTS}", re.I)
+_DATE_WORDS = re.compile(_DATE_PARTS, re.I)
 _PROVINCE = re.compile(rf"\b(?i:tỉnh|thành phố|TP\.?)\s+({_NAME})")
 _TASK_COUNT = re.compile(rf"(?:{'|'.join(TASK_COUNT_WORDS)})\s*:?\s*(\d{{1,3}})\s*nhiệm vụ", re.I)
 _FOLDED_PROVINCES = {fold(p): p for p in PROVINCES}
@@ -65,10 +65,16 @@ def doc_type_and_title(front: list[Block]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def number_and_symbol(front: list[Block]) -> tuple[str | None, str | None]:
-    """From 'Số: 12/KH-UBND', or from '(Kèm theo Quyết định số: .../QĐ-UBND ...)'."""
-    candidates = [b.text for b in front if re.match(r"[Ss]ố\s*:", b.text)]
-    candidates += [b.text for b in front if is_attachment_line(b.text)]
+def number_and_symbol(front: list[Block], attachment: bool = True) -> tuple[str | None, str | None]:
+    """From 'Số: 12/KH-UBND' (also with the number on the next line), or, with `attachment`,
+    from '(Kèm theo Quyết định số: .../QĐ-UBND ...)'."""
+    candidates = [
+        b.text + (" " + front[i + 1].text if "/" not in b.text and i + 1 < len(front) else "")
+        for i, b in enumerate(front)
+        if re.match(r"[Ss]ố\s*:", b.text)
+    ]
+    if attachment:
+        candidates += [b.text for b in front if is_attachment_line(b.text)]
     for text in candidates:
         m = _SYMBOL.search(re.sub(r"\s*-\s*", "-", text))
         if m:
@@ -76,8 +82,12 @@ def number_and_symbol(front: list[Block]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _date_string(year: str, month: str, day: str | None) -> str | None:
-    y, mo = int(year), int(month)
+def _date_string(year: str, month: str | None, day: str | None) -> str | None:
+    """'YYYY-MM-DD', or 'YYYY-MM' when the day is blank, or 'YYYY' when the month is too."""
+    y = int(year)
+    if not month:
+        return f"{y:04d}"
+    mo = int(month)
     if not 1 <= mo <= 12:
         return None
     if day and 1 <= int(day) <= 31:
@@ -85,13 +95,14 @@ def _date_string(year: str, month: str, day: str | None) -> str | None:
     return f"{y:04d}-{mo:02d}"
 
 
-def place_and_date(front: list[Block]) -> tuple[str | None, str | None]:
-    """'Hùng Thắng, ngày 5 tháng 7 năm 2025' -> ('Hùng Thắng', '2025-07-05')."""
+def place_and_date(front: list[Block], attachment: bool = True) -> tuple[str | None, str | None]:
+    """'Hùng Thắng, ngày 5 tháng 7 năm 2025' -> ('Hùng Thắng', '2025-07-05'); with `attachment`,
+    the date of the decision the plan is attached to when the plan prints none of its own."""
     for block in front:
         m = _PLACE_DATE.match(block.text)
         if m:
             return m.group("place").strip(), _date_string(m.group("year"), m.group("month"), m.group("day"))
-    for block in front:
+    for block in front if attachment else []:
         if is_attachment_line(block.text):
             m = _DATE_WORDS.search(block.text)
             if m:
@@ -135,8 +146,14 @@ def find_issuer(front: list[Block], title: str | None) -> Issuer | None:
     return None
 
 
+_ANY_PROVINCE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted((re.escape(p) for p in PROVINCES), key=len, reverse=True)) + r")(?!\w)"
+)
+
+
 def find_province(texts: list[str]) -> str | None:
-    """The first province or centrally-run city named anywhere in the plan."""
+    """The first province or centrally-run city named anywhere in the plan as 'tỉnh X' /
+    'thành phố X'; else the first one named at all ('Ủy ban MTTQ ... Quảng Ninh')."""
     for text in texts:
         for m in _PROVINCE.finditer(text):
             words = m.group(1).split()
@@ -145,14 +162,19 @@ def find_province(texts: list[str]) -> str | None:
                 candidate = " ".join(words[:n])
                 if fold(candidate) in _FOLDED_PROVINCES:
                     return candidate
+    for text in texts:
+        found = _ANY_PROVINCE.search(text)
+        if found:
+            return found.group(1)
     return None
 
 
-def find_plan_period(title: str | None, front: list[Block]) -> Span | None:
-    """The period from the title, else from the preamble sentence that announces the plan."""
+def find_plan_period(title: str | None, front: list[Block], year: int | None = None) -> Span | None:
+    """The period from the title, else from the preamble sentence that announces the plan.
+    `year` (the issue year) starts an open period such as 'đến năm 2035'."""
     texts = [title or ""] + [b.text for b in front if "ban hành" in b.text or "Kế hoạch" in b.text]
     for text in texts:
-        span = find_period(text)
+        span = find_period(text, year)
         if span is not None:
             return span
     return None

@@ -6,9 +6,10 @@ import hashlib
 from pathlib import Path
 
 from kehoach.errors import InputError
-from kehoach.parse import closing, metadata
+from kehoach.parse import closing
 from kehoach.parse.blocks import Block
 from kehoach.parse.classify import classify
+from kehoach.parse.front import FrontMatter, read_front
 from kehoach.parse.numbering import check_numbering
 from kehoach.parse.readers import read_document, sniff_format
 from kehoach.parse.structure import build_tree, walk
@@ -82,40 +83,47 @@ def _task_targets(tasks: list[Task]) -> list[Target]:
     return targets
 
 
+def _context_year(front: FrontMatter) -> int | None:
+    """The year of dates that print none ('Trong tháng 7', 'Quý III'): the plan's period when it
+    lies within one year, else the year it was issued."""
+    span = front.period
+    if span and span.start and span.end and span.start.year == span.end.year:
+        return span.start.year
+    return int(front.issued_date[:4]) if front.issued_date else None
+
+
 def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     """Parse a document's bytes into a Plan. Odd text gives findings, never exceptions."""
     document = read_document(data)
     zones = split_zones(document.blocks)
     sections = build_tree(zones.body)
-    doc_type, title = metadata.doc_type_and_title(zones.front)
-    number, symbol = metadata.number_and_symbol(zones.front)
-    place, date = metadata.place_and_date(zones.front)
-    issuer = metadata.find_issuer(zones.front, title)
-    all_texts = _block_texts(document.blocks)
-    span = metadata.find_plan_period(title, zones.front)
+    front = read_front(zones.front, _block_texts(document.blocks))
+    span = front.period
+    year = _context_year(front)
     findings = [Finding(code=code, severity="info", message=message) for code, message in document.notes]
     findings += check_numbering(sections)
-    tasks = [t for b in document.blocks if b.kind == "table" for t in tasks_from_table(b)]
-    tasks += body_tasks(sections)
+    tasks = [t for b in document.blocks if b.kind == "table" for t in tasks_from_table(b, year)]
+    tasks += body_tasks(sections, year)
     targets = _section_targets(sections) + _task_targets(tasks)
     classify(sections, targets, tasks)
     return Plan(
         source=Source(path=source_path, format=document.format, sha256=hashlib.sha256(data).hexdigest()),
-        doc_type=doc_type,
-        issuer=issuer.issuer if issuer else None,
-        level=issuer.level if issuer else None,
-        locality=issuer.locality if issuer else None,
-        province=metadata.find_province(all_texts),
-        symbol=symbol,
-        number=number,
-        issued_place=place,
-        issued_date=date,
-        title=title,
+        doc_type=front.doc_type,
+        issuer=front.issuer,
+        parent=front.parent,
+        level=front.level,
+        locality=front.locality,
+        province=front.province,
+        symbol=front.symbol,
+        number=front.number,
+        issued_place=front.issued_place,
+        issued_date=front.issued_date,
+        title=front.title,
         period=Period(label=span.label, start=span.start, end=span.end) if span else None,
         signer=closing.signer(zones.closing),
-        legal_refs=closing.legal_refs(zones.front),
+        legal_refs=front.legal_refs,
         recipients=closing.recipients(zones.closing),
-        declared_task_count=metadata.declared_task_count(all_texts),
+        declared_task_count=front.declared_task_count,
         sections=sections,
         targets=targets,
         tasks=tasks,

@@ -192,10 +192,13 @@ def find_period(text: str, default_year: int | None = None) -> Span | None:
 
 
 _RECURRING = tuple(fold(w) for w in RECURRING_WORDS)
+_ANY_YEAR = re.compile(r"(?:19|20|21)\d{2}")
 
 
 def _is_recurring(text: str) -> bool:
-    return fold(text).startswith(_RECURRING)
+    """'Thường xuyên', or a recurring word anywhere when no year is printed ('trong tháng 01 hằng năm')."""
+    key = fold(text)
+    return key.startswith(_RECURRING) or (any(w in key for w in _RECURRING) and not _ANY_YEAR.search(key))
 
 
 def parse_due(text: str, default_year: int | None = None) -> Span | None:

@@ -22,7 +22,9 @@ LEGAL_KINDS: tuple[str, ...] = (
 )
 
 # Words that open a clause of the preamble (căn cứ pháp lý).
-PREAMBLE_STARTERS: tuple[str, ...] = ("Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "Theo chỉ đạo")
+PREAMBLE_STARTERS: tuple[str, ...] = (
+    "Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị", "Theo chỉ đạo", "Tiếp tục thực hiện",
+)
 
 # Administrative levels, longest first ('thị trấn' before 'thị', 'thành phố' before others).
 LEVELS: tuple[str, ...] = ("thị trấn", "thành phố", "đặc khu", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
@@ -34,7 +36,38 @@ LOCAL_LEVELS: tuple[str, ...] = ("xã", "phường", "thị trấn", "đặc khu
 BODY_ABBREVIATIONS: dict[str, str] = {
     "UBND": "Ủy ban nhân dân",
     "HĐND": "Hội đồng nhân dân",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "BCĐ": "Ban Chỉ đạo",
+    "BTT": "Ban Thường trực",
 }
+
+# Names inside issuing bodies as they are capitalised in running text, for headers printed in
+# capitals ('ỦY BAN MTTQ VIỆT NAM' -> 'Ủy ban Mặt trận Tổ quốc Việt Nam'). Folded when matched.
+BODY_PHRASES: tuple[str, ...] = (
+    "Ủy ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Việt Nam",
+    "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Chấp hành", "Công Thương", "Đảng ủy",
+)
+
+# Words that open the name of a body in a header; the word after them is capitalised in running
+# text ('SỞ TƯ PHÁP' -> 'Sở Tư pháp', 'TỔ CÔNG TÁC' -> 'Tổ Công tác').
+BODY_HEADS: tuple[str, ...] = (
+    "Sở", "Ban", "Bộ", "Cục", "Tổ", "Đoàn", "Phòng", "Chi cục", "Văn phòng", "Trung tâm", "Hội", "Viện",
+    "Tổng cục", "Thanh tra", "Công an", "Liên đoàn", "Ủy ban", "Hội đồng",
+)
+
+# Header bodies that name no place but fix the level: a ministry is central, a department provincial.
+BODY_LEVELS: tuple[tuple[str, str], ...] = (
+    ("bộ", "trung ương"), ("tổng cục", "trung ương"), ("cục", "trung ương"), ("sở", "tỉnh"),
+)
+# Words in a body's name that make it central ('TỔ CÔNG TÁC LIÊN NGÀNH TRUNG ƯƠNG').
+CENTRAL_WORDS: tuple[str, ...] = ("trung ương",)
+
+# Bodies that sign collectively after 'TM.' (the signature's first line, sometimes wrapped).
+COLLECTIVE_BODIES: tuple[str, ...] = (
+    "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "BAN THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHỈ ĐẠO", "ĐOÀN KIỂM TRA",
+    "BAN CHẤP HÀNH", "ĐOÀN GIÁM SÁT", "TỔ CÔNG TÁC",
+)
 BODY_NAMES: tuple[str, ...] = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND")
 
 # Provinces and centrally-run cities (the 63 before the 2025 merger, which include the 34 after it).
@@ -54,7 +87,13 @@ PROVINCES: tuple[str, ...] = (
 NATIONAL_HEADER: tuple[str, ...] = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 # Prefixes of the signature block (NĐ 30/2020, Phụ lục I): collective, deputy, acting, by order.
-SIGNATURE_ON_BEHALF: tuple[str, ...] = ("TM.",)
+SIGNATURE_ON_BEHALF: tuple[str, ...] = ("TM.", "T/M.")
+
+# Ranks printed before a signer's name ('Đại tá Bùi Duy Hưng').
+MILITARY_RANKS: tuple[str, ...] = (
+    "Đại tướng", "Thượng tướng", "Trung tướng", "Thiếu tướng", "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá",
+    "Đại úy", "Thượng úy", "Trung úy", "Thiếu úy",
+)
 SIGNATURE_AUTHORITY: tuple[str, ...] = ("KT.", "Q.", "TL.", "TUQ.")
 
 # Openers of the closing part after the body.

@@ -203,11 +203,15 @@ class Plan(_Model):
     doc_type: str | None = None
     """Tên loại as printed, e.g. 'KẾ HOẠCH'."""
     issuer: str | None = None
-    """Issuing body, UBND expanded, e.g. 'Ủy ban nhân dân xã Hùng Thắng'."""
+    """Issuing body, UBND expanded, e.g. 'Ủy ban nhân dân xã Hùng Thắng', 'Sở Công Thương'."""
+    parent: str | None = None
+    """Body printed above the issuer in the header (cơ quan chủ quản), e.g. 'Ủy ban nhân dân
+    tỉnh Lào Cai' above 'Sở Công Thương'; null when the header names one body."""
     level: str | None = None
-    """Administrative level of the issuer: xã, phường, thị trấn, huyện, tỉnh, thành phố."""
+    """Level of the place the issuer serves: xã, phường, đặc khu, thị trấn, huyện, tỉnh, thành phố,
+    trung ương."""
     locality: str | None = None
-    """Name of the commune or ward, without the level word."""
+    """Name of that place without the level word (the commune, the province); null for central bodies."""
     province: str | None = None
     """Province or centrally-run city, when stated."""
     symbol: str | None = None
@@ -216,8 +220,8 @@ class Plan(_Model):
     """Number from 'Số: 12/KH-UBND' when filled in."""
     issued_place: str | None = None
     """Địa danh before 'ngày ... tháng ... năm'."""
-    issued_date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}(-\d{2})?$")
-    """Issue date, YYYY-MM-DD, or YYYY-MM when the day is blank."""
+    issued_date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    """Issue date, YYYY-MM-DD; YYYY-MM when the day is blank, YYYY when the month is too."""
     title: str | None = None
     """Trích yếu: the title under the document type."""
     period: Period | None = None

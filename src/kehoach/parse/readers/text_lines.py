@@ -57,11 +57,12 @@ def join_emphasis_spans(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         bold, italic = _emphasis_state(text, False, False)
         j = i + 1
         joined = text
-        # Lines that stand alone (signature, 'Nơi nhận', the date) are never joined: a span set
-        # in bold over the whole signature block is several lines, not one.
+        # Lines that stand alone (signature, 'Nơi nhận') are not joined: a span set in bold over
+        # the whole signature block is several lines, not one. A standalone line that was
+        # wrapped ('Thành phố Hồ' / 'Chí Minh, ngày ...') is joined back.
         while (bold or italic) and j < len(lines) and j - i < _MAX_SPAN_LINES and not _alone(text):
             nxt = lines[j][1]
-            if not nxt.strip() or nxt.strip() == "|" or _alone(nxt):
+            if not nxt.strip() or nxt.strip() == "|" or (_alone(nxt) and not _alone(f"{joined} {nxt}")):
                 break
             joined = f"{joined.rstrip()} {nxt.strip()}"
             bold, italic = _emphasis_state(nxt, bold, italic)
