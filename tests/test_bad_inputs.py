@@ -121,7 +121,7 @@ def test_misnamed_document_is_read_by_content_and_said(tmp_path: Path) -> None:
     finding = plan["findings"][0]
     assert finding == {"code": "format-mismatch", "severity": "info",
                        "message": "named .pdf but the content is DOCX; read as DOCX",
-                       "path": None, "page": None, "line": None}
+                       "path": None, "page": None, "line": None, "about": "document"}
 
 
 def test_utf16_without_byte_order_mark_is_text() -> None:

@@ -32,34 +32,43 @@ def _small_folder(tmp_path: Path) -> Path:
     return folder
 
 
+def _with_a_plan_to_review(folder: Path) -> Path:
+    # 002 ends without a 'Nơi nhận' list or a signature: parsed, but to be checked by hand.
+    (folder / "xa-c").mkdir()
+    shutil.copyfile(SAMPLES / "002_c70c40b1976cb095.txt", folder / "xa-c" / "plan.txt")
+    return folder
+
+
 def test_cli_batch_mirrors_folders_and_reports(tmp_path: Path) -> None:
-    folder, out = _small_folder(tmp_path), tmp_path / "out"
+    folder, out = _with_a_plan_to_review(_small_folder(tmp_path)), tmp_path / "out"
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 1
-    assert "3 file(s): 2 parsed, 0 up to date, 1 failed" in result.stderr
+    assert "4 file(s): 2 ok, 1 review, 1 failed" in result.stderr
     assert "failed: xa-b/empty.txt: the file is empty" in result.stderr
+    assert "review: xa-c/plan.txt: the closing part ('Nơi nhận', the signature) was not found" in result.stderr
     assert (out / "xa-a" / "plan.txt.yaml").exists() and (out / "xa-b" / "plan.docx.yaml").exists()
-    assert not (out / "xa-b" / "empty.txt.yaml").exists()
+    assert (out / "xa-c" / "plan.txt.yaml").exists() and not (out / "xa-b" / "empty.txt.yaml").exists()
     rows = list(csv.DictReader((out / "summary.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert [(r["file"], r["status"]) for r in rows] == [
-        ("xa-a/plan.txt", "ok"), ("xa-b/empty.txt", "failed"), ("xa-b/plan.docx", "ok")]
+        ("xa-a/plan.txt", "ok"), ("xa-b/empty.txt", "failed"), ("xa-b/plan.docx", "ok"), ("xa-c/plan.txt", "review")]
+    assert rows[3]["review"] == "the closing part ('Nơi nhận', the signature) was not found"
     assert rows[0]["issuer"] == "Ủy ban nhân dân xã Hùng Thắng" and rows[0]["tasks"] == "15"
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))[1]["error"] == "the file is empty"
     matrix = list(csv.reader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
     payment = next(i for i, h in enumerate(matrix[0]) if h.startswith("thanh_toan_truc_tuyen"))
-    assert [row[payment] for row in matrix[1:]] == ["≥30%", "100%; ≥60%"]
+    assert [row[payment] for row in matrix[1:3]] == ["≥30%", "100%; ≥60%"]
 
 
 def test_rerun_skips_up_to_date_and_force_redoes(tmp_path: Path) -> None:
     folder, out = _small_folder(tmp_path), tmp_path / "out"
     first = run_batch(folder, out, jobs=1)
     second = run_batch(folder, out, jobs=1)
-    assert [r.status for r in first] == ["ok", "failed", "ok"]
-    assert [r.status for r in second] == ["skipped", "failed", "skipped"]
+    assert [(r.status, r.up_to_date) for r in first] == [("ok", False), ("failed", False), ("ok", False)]
+    assert [(r.status, r.up_to_date) for r in second] == [("ok", True), ("failed", False), ("ok", True)]
     assert second[0].tasks == 15
     (folder / "xa-a" / "plan.txt").write_bytes((SAMPLES / "001_73faa145e55eee6a.txt").read_bytes())
-    assert [r.status for r in run_batch(folder, out, jobs=1)] == ["ok", "failed", "skipped"]
-    assert [r.status for r in run_batch(folder, out, jobs=1, force=True)] == ["ok", "failed", "ok"]
+    assert [r.up_to_date for r in run_batch(folder, out, jobs=1)] == [False, False, True]
+    assert [r.up_to_date for r in run_batch(folder, out, jobs=1, force=True)] == [False, False, False]
 
 
 def test_glob_and_missing_folder(tmp_path: Path) -> None:

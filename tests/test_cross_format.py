@@ -27,6 +27,7 @@ def _essentials(plan: Plan) -> dict[str, Any]:
     meta = plan.model_dump(mode="json", exclude={"source", "sections", "targets", "tasks", "findings"})
     for ref in meta["legal_refs"]:
         ref.pop("text")
+    meta["quality"].pop("body_coverage")  # a measure of this reading: line breaks differ by format
     return {
         "meta": meta,
         "sections": [(s.path, (s.title or s.text or "")[:30]) for s in walk(plan.sections)],

@@ -49,5 +49,5 @@ def test_diff_excerpt_is_real_output() -> None:
 def test_validate_excerpt_is_real_output() -> None:
     result = CliRunner().invoke(app, ["validate", str(ROOT / "samples/002_c70c40b1976cb095.txt")], env={"COLUMNS": "80"})
     for line in README.splitlines():
-        if line.startswith("│ error") or line.startswith("1 file(s)"):
+        if line.startswith(("│ error", "│ review", "1 file(s)")):
             assert line in result.stdout, line

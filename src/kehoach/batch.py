@@ -30,7 +30,9 @@ from kehoach.writers import render, write_atomic
 
 DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf", "*.doc")
 SUMMARY_FIELDS = ("file", "status", "issuer", "locality", "period", "sections", "targets", "tasks", "findings",
-                  "errors", "seconds", "error")
+                  "errors", "seconds", "error", "review", "up_to_date")
+# What a file's status says: parsed and trusted, parsed but to be checked by hand, not parsed.
+STATUSES = ("ok", "review", "failed")
 
 
 @dataclass(slots=True)
@@ -39,6 +41,7 @@ class Row:
 
     file: str
     status: str
+    """ok, review (the parser is unsure of its reading: open the document) or failed."""
     issuer: str | None = None
     locality: str | None = None
     period: str | None = None
@@ -49,6 +52,11 @@ class Row:
     errors: int = 0
     seconds: float = 0.0
     error: str | None = None
+    """Why the file failed."""
+    review: str | None = None
+    """Why the file is to be reviewed, '; '-separated."""
+    up_to_date: bool = False
+    """The Plan already written for the same bytes was kept (not parsed again)."""
     indicators: dict[str, str] = field(default_factory=dict)
 
 
@@ -62,13 +70,15 @@ def _count_sections(plan: Plan) -> int:
     return len(walk(plan.sections))
 
 
-def _row(rel: str, plan: Plan, status: str, seconds: float) -> Row:
+def _row(rel: str, plan: Plan, seconds: float, up_to_date: bool = False) -> Row:
     findings = validate(plan)
+    reasons = plan.quality.reasons if plan.quality else []
     indicators: dict[str, list[str]] = {}
     for t in plan.targets:
         if t.indicator:
             indicators.setdefault(t.indicator, []).append(commitment(t))
-    return Row(file=rel, status=status, issuer=plan.issuer, locality=plan.locality,
+    return Row(file=rel, status="review" if reasons else "ok", review="; ".join(reasons) or None, up_to_date=up_to_date,
+               issuer=plan.issuer, locality=plan.locality,
                period=plan.period.label if plan.period else None, sections=_count_sections(plan),
                targets=len(plan.targets), tasks=len(plan.tasks), findings=len(findings),
                errors=sum(f.severity == "error" for f in findings), seconds=round(seconds, 3),
@@ -99,10 +109,10 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
         data = read_input(Path(source), max_bytes)  # read once: hashed for the skip test, then parsed
         cached = None if force else _up_to_date(data, target)
         if cached is not None:
-            return _row(rel, cached, "skipped", time.perf_counter() - started)
+            return _row(rel, cached, time.perf_counter() - started, up_to_date=True)
         plan = parse_named(data, Path(source))
         write_atomic(target, render(plan, fmt))
-        return _row(rel, plan, "ok", time.perf_counter() - started)
+        return _row(rel, plan, time.perf_counter() - started)
     except KehoachError as exc:
         return Row(file=rel, status="failed", error=str(exc), seconds=round(time.perf_counter() - started, 3))
     except Exception as exc:  # a parser bug must not stop the batch; it is reported as such

@@ -3,7 +3,8 @@
 | code                    | severity | what |
 |-------------------------|----------|------|
 | numbering-duplicate/gap/order/latin-letter | warning | from the parser (parse/numbering.py) |
-| missing-issuer, missing-date, missing-title, missing-signer, missing-recipients | error | a required part of NĐ 30/2020 is absent |
+| missing-issuer, missing-date, missing-title, missing-signer, missing-recipients | error | a required part of NĐ 30/2020 is absent from a part the parser found |
+| unread-front, unread-issuer, unread-numbering, unread-closing, unread-task-table, low-coverage, task-columns-suspect | review | from the parser (parse/quality.py): a part it could not read; open the document |
 | task-count-mismatch     | error    | 'Danh mục gồm N nhiệm vụ' but another number of tasks found |
 | appendix-missing        | error    | the body refers to a 'Phụ lục' but no appendix task was found |
 | target-over-100         | error    | a percentage above 100 |
@@ -35,15 +36,25 @@ def _f(code: str, severity: str, message: str, path: str | None = None, page: in
 
 
 def check_required_parts(plan: Plan) -> list[Finding]:
-    """Issuer, date, title, signer and recipients must be there."""
+    """Issuer, date, title, signer and recipients must be there.
+
+    Only a part the parser found can be blamed on the document: when the front matter
+    (the 'KẾ HOẠCH' line) or the closing part was not found, the Plan carries a 'review'
+    finding about the reading instead (see `parse/quality.py`). A plan printed after the
+    decision that issues it has the decision's signature and recipients, not its own.
+    """
+    quality = plan.quality
+    front_read = quality is None or plan.doc_type is not None
+    closing_read = quality is None or (quality.closing and not quality.issued_with_decision)
     parts = (
-        ("missing-issuer", plan.issuer, "no issuing body (cơ quan ban hành) found"),
-        ("missing-date", plan.issued_date, "no issue date ('..., ngày ... tháng ... năm ...') found"),
-        ("missing-title", plan.title, "no title (trích yếu) found under the document type"),
-        ("missing-signer", plan.signer and plan.signer.name, "no signer found (TM./KT. block with a name)"),
-        ("missing-recipients", plan.recipients, "no 'Nơi nhận' list found"),
+        ("missing-issuer", plan.issuer, front_read, "no issuing body (cơ quan ban hành) found"),
+        ("missing-date", plan.issued_date, front_read and not (quality and quality.issued_with_decision),
+         "no issue date ('..., ngày ... tháng ... năm ...') found"),
+        ("missing-title", plan.title, front_read, "no title (trích yếu) found under the document type"),
+        ("missing-signer", plan.signer and plan.signer.name, closing_read, "no signer found (TM./KT. block with a name)"),
+        ("missing-recipients", plan.recipients, closing_read, "no 'Nơi nhận' list found"),
     )
-    return [_f(code, "error", message) for code, value, message in parts if not value]
+    return [_f(code, "error", message) for code, value, read, message in parts if read and not value]
 
 
 def check_task_count(plan: Plan) -> list[Finding]:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kehoach import __version__
-from kehoach.batch import DEFAULT_GLOBS, Row, find_inputs, run_batch, write_reports
+from kehoach.batch import DEFAULT_GLOBS, STATUSES, Row, find_inputs, run_batch, write_reports
 from kehoach.checks import validate as run_checks
 from kehoach.diff import diff_plans
 from kehoach.errors import KehoachError
@@ -193,10 +193,12 @@ def batch(
 
     Writes one Plan per file under --out (mirroring the folders, written
     atomically), then summary.csv / summary.json (file, status, issuer,
-    locality, period, counts, seconds, error) and indicators.csv: one row per
+    locality, period, counts, seconds, error, review, up_to_date) and
+    indicators.csv: one row per
     plan, one column per indicator, ready for a spreadsheet. A re-run skips
-    files whose Plan is up to date (same content hash). One bad file never
-    stops the batch; it is listed as failed.
+    files whose Plan is up to date (same content hash). Each file is ok,
+    review (parsed, but the parser is unsure of a part: open it) or failed.
+    One bad file never stops the batch; it is listed as failed.
 
     Exit codes: 0 every file parsed; 1 some failed; 2 the folder cannot be read.
     """
@@ -216,11 +218,14 @@ def batch(
                          max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs)
     paths = write_reports(rows, out)
     failed = [r for r in rows if r.status == "failed"]
-    done = sum(r.status == "ok" for r in rows)
-    skipped = sum(r.status == "skipped" for r in rows)
-    console.print(f"{len(rows)} file(s): {done} parsed, {skipped} up to date, {len(failed)} failed")
+    counts = ", ".join(f"{sum(r.status == s for r in rows)} {s}" for s in STATUSES)
+    up_to_date = sum(r.up_to_date for r in rows)
+    console.print(f"{len(rows)} file(s): {counts}" + (f" ({up_to_date} up to date, not parsed again)" if up_to_date else ""))
+    for row in rows:
+        if row.status == "review":
+            console.print(f"  review: {row.file}: {row.review}", soft_wrap=True, markup=False)
     for row in failed:
-        console.print(f"  failed: {row.file}: {row.error}")
+        console.print(f"  failed: {row.file}: {row.error}", soft_wrap=True, markup=False)
     console.print(f"summary: {paths['summary_csv']}  matrix: {paths['matrix']}")
     if failed:
         raise typer.Exit(1)

@@ -8,7 +8,7 @@ from rich.table import Table
 from kehoach.diff import PlanDiff
 from kehoach.schema import Finding
 
-_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_STYLE = {"error": "bold red", "warning": "yellow", "review": "magenta", "info": "cyan"}
 
 
 def _where(f: Finding) -> str:
@@ -35,7 +35,9 @@ def print_findings(results: dict[str, list[Finding]], console: Console | None = 
         console.print(table)
     errors = sum(f.severity == "error" for found in results.values() for f in found)
     warnings = sum(f.severity == "warning" for found in results.values() for f in found)
-    console.print(f"{len(results)} file(s): {errors} error(s), {warnings} warning(s)")
+    review = sum(any(f.severity == "review" for f in found) for found in results.values())
+    line = f"{len(results)} file(s): {errors} error(s), {warnings} warning(s)"
+    console.print(line + (f", {review} to review" if review else ""))
 
 
 def _cell(value: object) -> str:

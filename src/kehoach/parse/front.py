@@ -46,6 +46,8 @@ class FrontMatter:
     declared_task_count: int | None = None
     header_found: bool = False
     """The header named the issuing body (not guessed from the preamble or the title)."""
+    issued_with_decision: bool = False
+    """The plan is printed after the decision that issues it."""
 
 
 def split_decision(front: list[Block]) -> tuple[list[Block], list[Block] | None]:
@@ -106,6 +108,7 @@ def read_front(front: list[Block], all_texts: list[str]) -> FrontMatter:
         legal_refs=legal_refs(plan),
         declared_task_count=metadata.declared_task_count(all_texts),
         header_found=from_header,
+        issued_with_decision=wrapper is not None,
     )
 
 

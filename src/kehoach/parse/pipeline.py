@@ -11,6 +11,7 @@ from kehoach.parse.blocks import Block
 from kehoach.parse.classify import classify
 from kehoach.parse.front import FrontMatter, read_front
 from kehoach.parse.numbering import check_numbering
+from kehoach.parse.quality import assess
 from kehoach.parse.readers import read_document, sniff_format
 from kehoach.parse.structure import build_tree, walk
 from kehoach.parse.targets import find_targets
@@ -102,10 +103,17 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     year = _context_year(front)
     findings = [Finding(code=code, severity="info", message=message) for code, message in document.notes]
     findings += check_numbering(sections)
-    tasks = [t for b in document.blocks if b.kind == "table" for t in tasks_from_table(b, year)]
+    tables = [b for b in document.blocks if b.kind == "table"]
+    tasks = [t for b in tables for t in tasks_from_table(b, year)]
     tasks += body_tasks(sections, year)
     targets = _section_targets(sections) + _task_targets(tasks)
     classify(sections, targets, tasks)
+    signer, recipients = closing.signer(zones.closing), closing.recipients(zones.closing)
+    quality, review = assess(zones=zones, sections=sections, tables=tables, tasks=tasks, doc_type=front.doc_type,
+                             title=front.title,
+                             issuer=front.issuer, header_found=front.header_found, signer=signer,
+                             recipients=recipients, issued_with_decision=front.issued_with_decision)
+    findings += review
     return Plan(
         source=Source(path=source_path, format=document.format, sha256=hashlib.sha256(data).hexdigest()),
         doc_type=front.doc_type,
@@ -120,13 +128,14 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
         issued_date=front.issued_date,
         title=front.title,
         period=Period(label=span.label, start=span.start, end=span.end) if span else None,
-        signer=closing.signer(zones.closing),
+        signer=signer,
         legal_refs=front.legal_refs,
-        recipients=closing.recipients(zones.closing),
+        recipients=recipients,
         declared_task_count=front.declared_task_count,
         sections=sections,
         targets=targets,
         tasks=tasks,
+        quality=quality,
         findings=findings,
     )
 

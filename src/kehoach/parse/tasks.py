@@ -53,12 +53,30 @@ def header_map(row: list[str]) -> dict[str, int]:
     return mapping
 
 
+def _is_task_header(mapping: dict[str, int]) -> bool:
+    """A content column and a responsible body or a time (a product alone only beside a TT:
+    'Nội dung | Kết quả' is as often a report of results as a list of tasks)."""
+    fields = mapping.keys()
+    return "content" in fields and bool({"lead", "time"} & fields or {"product", "no"} <= fields)
+
+
 def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
     for i, row in enumerate(rows[:4]):
         mapping = header_map(row)
-        if "content" in mapping and len(mapping) >= 3:
+        if _is_task_header(mapping):
             return i, mapping
     return None
+
+
+def is_task_table(rows: list[list[str]]) -> bool:
+    """One of the first rows names a content column and a responsible body or a time."""
+    return _find_header(rows) is not None
+
+
+def looks_like_task_table(rows: list[list[str]]) -> bool:
+    """One of the first rows names two task columns or more, mapped or not: a task table the
+    parser may have failed to read ('Nhiệm vụ | Đơn vị | Ghi chú' without a time or a body)."""
+    return any(len(header_map(row)) >= 2 for row in rows[:4])
 
 
 _GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 Comparator = Literal[">=", ">", "=", "<=", "<", "range"]
-Severity = Literal["error", "warning", "info"]
+Severity = Literal["error", "warning", "review", "info"]
+About = Literal["document", "reading"]
 
 
 class _Model(BaseModel):
@@ -182,15 +183,48 @@ class Finding(_Model):
     code: str
     """Stable identifier, e.g. 'numbering-duplicate'."""
     severity: Severity
-    """error, warning or info."""
+    """error or warning (the document is at fault), review (the parser is unsure of its reading:
+    open the document), or info."""
     message: str
     """What is wrong, in one line."""
+    about: About = "document"
+    """'document' when the document itself is at fault; 'reading' when the parser could not read
+    a part and cannot tell (a missing signer when the closing part was not found)."""
     path: str | None = None
     """Section path or 'task:N' it concerns, when there is one."""
     page: int | None = None
     """Page (PDF), else null."""
     line: int | None = None
     """Line or paragraph index, 1-based."""
+
+
+class Quality(_Model):
+    """How sure the parser is of its reading: which parts it found, and a level."""
+
+    level: Literal["ok", "review"]
+    """'ok', or 'review' when a part could not be read: open the document before trusting the Plan."""
+    header: bool
+    """The header named the issuing body (it was not guessed from the preamble or the title)."""
+    title: bool
+    """The document type ('KẾ HOẠCH') and the title under it were found."""
+    body_numbering: bool
+    """The body has numbered items (I., 1., a) ...)."""
+    closing: bool
+    """The closing part was found: a 'Nơi nhận' list or a signature block."""
+    signature: bool
+    """The signer's name was read."""
+    task_tables: int
+    """Tables read as task tables, their columns mapped to task fields."""
+    unread_tables: int
+    """Tables that look like task tables but whose columns could not be mapped."""
+    body_coverage: float
+    """Share of the running text after the front matter that the parser placed (in a numbered
+    section, the closing part or an appendix heading), 0 to 1."""
+    issued_with_decision: bool = False
+    """The plan is printed after the decision that issues it: the decision's signature and
+    recipients stand for the plan's."""
+    reasons: list[str] = Field(default_factory=list)
+    """Why the level is 'review', one line each."""
 
 
 class Plan(_Model):
@@ -240,6 +274,8 @@ class Plan(_Model):
     """Quantified commitments in document order."""
     tasks: list[Task] = Field(default_factory=list)
     """Appendix task rows and body items laid out as tasks."""
+    quality: Quality | None = None
+    """How sure the parser is of this reading."""
     findings: list[Finding] = Field(default_factory=list)
     """Anomalies found while parsing."""
 
