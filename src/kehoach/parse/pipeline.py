@@ -15,7 +15,7 @@ from kehoach.parse.quality import assess
 from kehoach.parse.readers import read_document, sniff_format
 from kehoach.parse.structure import build_tree, walk
 from kehoach.parse.targets import find_targets
-from kehoach.parse.tasks import body_tasks, task_ref, tasks_from_table
+from kehoach.parse.tasks import body_tasks, task_ref, tasks_from_table, under_form_heading
 from kehoach.parse.zones import split_zones
 from kehoach.schema import Finding, Period, Plan, Section, Source, Target, Task
 
@@ -103,7 +103,7 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     year = _context_year(front)
     findings = [Finding(code=code, severity="info", message=message) for code, message in document.notes]
     findings += check_numbering(sections)
-    tables = [b for b in document.blocks if b.kind == "table"]
+    tables = [b for i, b in enumerate(document.blocks) if b.kind == "table" and not under_form_heading(document.blocks, i)]
     tasks = [t for b in tables for t in tasks_from_table(b, year)]
     tasks += body_tasks(sections, year)
     targets = _section_targets(sections) + _task_targets(tasks)

@@ -17,7 +17,7 @@ from kehoach.parse.structure import walk
 from kehoach.parse.table_cells import is_column_number_row, same_row
 from kehoach.parse.textutil import fold, squash
 from kehoach.parse.timephrases import parse_due
-from kehoach.parse.vocab import COLUMN_SYNONYMS
+from kehoach.parse.vocab import COLUMN_SYNONYMS, FORM_STARTERS
 from kehoach.schema import Due, Section, Task
 
 _SYNONYMS = tuple((name, tuple(fold(w) for w in words)) for name, words in COLUMN_SYNONYMS)
@@ -66,6 +66,24 @@ def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
         if _is_task_header(mapping):
             return i, mapping
     return None
+
+
+_FORM_HEADING = re.compile(r"^(?:" + "|".join(re.escape(fold(w)) for w in FORM_STARTERS) + r")\b")
+# How many paragraphs before a table may hold its heading, and how long a heading can be.
+_HEADING_REACH = 3
+_HEADING_MAX = 120
+
+
+def under_form_heading(blocks: list[Block], index: int) -> bool:
+    """The table at `index` follows the heading of a form, minutes or a list ('Mẫu số 01',
+    'BIỂU MẪU', 'DANH SÁCH ...') attached after the plan, not a list of tasks."""
+    for seen, block in enumerate(reversed(blocks[:index])):
+        if block.kind == "table" or seen == _HEADING_REACH:
+            return False
+        key = fold(block.text).strip(" .:")
+        if len(key) <= _HEADING_MAX and _FORM_HEADING.match(key) and "nhiệm vụ" not in key:
+            return True
+    return False
 
 
 def is_task_table(rows: list[list[str]]) -> bool:

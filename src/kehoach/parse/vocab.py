@@ -99,6 +99,11 @@ SIGNATURE_AUTHORITY: tuple[str, ...] = ("KT.", "Q.", "TL.", "TUQ.")
 # Openers of the closing part after the body.
 CLOSING_STARTERS: tuple[str, ...] = ("Nơi nhận",)
 
+# Headings of forms, minutes and lists attached after a plan: their tables are not task tables.
+FORM_STARTERS: tuple[str, ...] = (
+    "mẫu số", "mẫu", "biểu mẫu", "biểu số", "biên bản", "danh sách", "đề cương", "phiếu",
+)
+
 # Lines that announce an appendix.
 APPENDIX_STARTERS: tuple[str, ...] = ("PHỤ LỤC", "Phụ lục", "DANH MỤC NHIỆM VỤ", "BIỂU", "Biểu")
 

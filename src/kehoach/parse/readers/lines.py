@@ -16,6 +16,8 @@ from kehoach.parse.textutil import fold, is_upper, squash
 from kehoach.parse.vocab import (
     APPENDIX_STARTERS,
     CLOSING_STARTERS,
+    CMP_BEFORE,
+    CMP_FILLERS,
     DOC_TYPES,
     NATIONAL_HEADER,
     PREAMBLE_STARTERS,
@@ -135,7 +137,23 @@ def starts_block(prev: str, cur: str, short_width: float) -> bool:
         return False  # a heading in capitals wrapped over lines: 'ỦY BAN NHÂN DÂN' / 'XÃ HÙNG THẮNG'
     if cur.startswith(PREAMBLE_STARTERS) or cur.startswith("Trên đây"):
         return True
+    if ends_open(prev):
+        return False  # 'Tỷ lệ hồ sơ đạt ≥' / '30% ...': the sentence goes on
     return len(prev) < short_width and _starts_upper(cur)
+
+
+# Words a sentence cannot end on: comparators and their fillers ('tối thiểu', '≥', 'đạt'),
+# prepositions and conjunctions. A line ending on one is cut mid-sentence.
+_OPEN_TAIL_WORDS = frozenset(
+    {fold(phrase).split()[-1] for phrase, _ in CMP_BEFORE} | {fold(w) for w in CMP_FILLERS}
+    | {"và", "của", "các", "cho", "với", "tại", "theo", "về", "là", "có", "được", "từ", "đến", "những", "trong", "số"}
+)
+
+
+def ends_open(text: str) -> bool:
+    """The line ends on a word that cannot end a sentence ('≥', 'tối thiểu', 'của')."""
+    words = fold(text).split()
+    return bool(words) and words[-1] in _OPEN_TAIL_WORDS
 
 
 def uses_indent(lines: list[Line]) -> bool:
