@@ -1,7 +1,9 @@
-"""Golden Plans of the samples: any change in parse output shows up here.
+"""Golden Plans of the samples, and of the real plans from other offices in
+../shared/corpus-real (DOCX and text; skipped where that folder is absent): any change in
+parse output shows up here.
 
 Regenerate after an intended change with:  KEHOACH_REGEN=1 pytest tests/test_golden.py
-then read the diff of tests/golden/ before committing it.
+then read the diff of tests/golden/ and tests/golden-real/ before committing it.
 """
 
 from __future__ import annotations
@@ -19,23 +21,33 @@ from kehoach.writers import to_data, to_yaml
 from .conftest import ROOT, SAMPLES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN_REAL = Path(__file__).resolve().parent / "golden-real"
+REAL = ROOT.parent / "shared" / "corpus-real"
 FORMATS = ("txt", "docx", "pdf")
 CASES = sorted(p for p in SAMPLES.iterdir() if p.suffix.lstrip(".") in FORMATS)
+REAL_CASES = sorted(p for p in REAL.glob("*") if p.suffix in (".docx", ".txt")) if REAL.is_dir() else []
 
 
-def _plan_data(path: Path) -> dict[str, Any]:
+def _plan_data(path: Path, root: Path) -> dict[str, Any]:
     data = to_data(parse_file(path))
-    data["source"]["path"] = str(path.relative_to(ROOT))
+    data["source"]["path"] = str(path.relative_to(root))
     return data
 
 
-@pytest.mark.parametrize("sample", CASES, ids=[p.name for p in CASES])
-def test_golden(sample: Path) -> None:
-    golden = GOLDEN / f"{sample.name}.yaml"
-    data = _plan_data(sample)
+def _check(data: dict[str, Any], golden: Path) -> None:
     if os.environ.get("KEHOACH_REGEN"):
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(to_yaml(data), encoding="utf-8")
     assert golden.exists(), f"no golden file {golden.name}: run with KEHOACH_REGEN=1"
     want = yaml.safe_load(golden.read_text(encoding="utf-8"))
     assert data == want
+
+
+@pytest.mark.parametrize("plan", REAL_CASES, ids=[p.name for p in REAL_CASES])
+def test_golden_real(plan: Path) -> None:
+    _check(_plan_data(plan, REAL.parent), GOLDEN_REAL / f"{plan.name}.yaml")
+
+
+@pytest.mark.parametrize("sample", CASES, ids=[p.name for p in CASES])
+def test_golden(sample: Path) -> None:
+    _check(_plan_data(sample, ROOT), GOLDEN / f"{sample.name}.yaml")
