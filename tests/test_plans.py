@@ -14,6 +14,7 @@ from kehoach.parse.structure import walk
 from kehoach.schema import Plan
 from kehoach.writers import to_data
 
+
 def _no_key(value: Any) -> Any:
     """YAML 1.1 reads the key `no` as False: give it its name back."""
     if isinstance(value, dict):
