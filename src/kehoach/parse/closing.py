@@ -12,6 +12,11 @@ from kehoach.parse.vocab import CLOSING_STARTERS, COLLECTIVE_BODIES, MILITARY_RA
 from kehoach.schema import Signer
 
 
+def _signature_column(text: str) -> bool:
+    """A line of the signature block: 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', the name."""
+    return is_signature_line(text) or is_upper(text) or _name(text) is not None
+
+
 def _clean_recipient(text: str) -> str | None:
     text = text.strip().rstrip(";,").strip()
     if not text or not (text[0].isalnum() or text[0] in "“\"("):
@@ -25,16 +30,22 @@ def recipients(closing: list[Block]) -> list[str] | None:
     if start is None:
         return None
     items: list[str] = []
+    fragments: list[str] = []  # ends of long items the layout pushed elsewhere: 'quan;'
     inline = closing[start].text.split(":", 1)[1] if ":" in closing[start].text else ""
     for piece in re.split(r"(?:^|\s)-\s+", inline):
         cleaned = _clean_recipient(piece)
-        if cleaned:
+        if cleaned and cleaned[:1].islower():
+            fragments.append(cleaned)
+        elif cleaned:
             items.append(cleaned)
     cut: list[int] = []  # items that stop mid-phrase (no ';' or '.')
     end = start + 1
     for block in closing[start + 1 :]:
         marker = match_marker(block.text)
         if marker is None or marker.kind != BULLET:
+            if _signature_column(block.text):
+                end += 1  # the signature beside the list, read row by row between its items
+                continue
             break
         end += 1
         cleaned = _clean_recipient(marker.rest)
@@ -44,11 +55,12 @@ def recipients(closing: list[Block]) -> list[str] | None:
             items.append(cleaned)
     # Two-column layouts push the end of a long item into the other column: 'quan;'.
     # Only a long item wraps, so the fragment goes to the longest item cut mid-phrase.
-    for block in closing[end:]:
-        if cut and block.text[:1].islower() and block.text.rstrip().endswith((";", ".")):
+    fragments += [b.text for b in closing[end:] if b.text[:1].islower() and b.text.rstrip().endswith((";", "."))]
+    for fragment in fragments:
+        if cut:
             index = max(cut, key=lambda i: len(items[i]))
             cut.remove(index)
-            items[index] = f"{items[index]} {block.text.rstrip(' ;')}"
+            items[index] = f"{items[index]} {fragment.rstrip(' ;')}"
     return items
 
 

@@ -61,7 +61,11 @@ def _closing_end(blocks: list[Block], start: int) -> int:
         if block.kind == "para" and _is_appendix_heading(block):
             return i
         if block.kind == "para" and is_person_name(block.text) and match_marker(block.text) is None:
-            return i + 1
+            # Recipients read row by row beside the signature can go on after the name.
+            end = i + 1
+            while end < len(blocks) and blocks[end].kind == "para" and is_bullet(blocks[end]):
+                end += 1
+            return end
     return len(blocks)
 
 

@@ -9,7 +9,7 @@ from kehoach.parse.blocks import Block, Document
 from kehoach.parse.legacy import convert, detect, note
 from kehoach.parse.readers.flat_table import split_table_regions
 from kehoach.parse.readers.lines import Line, is_noise, is_page_number, is_pipe_line, join_lines
-from kehoach.parse.readers.text_lines import is_marker_only, join_emphasis_spans, uses_blank_lines
+from kehoach.parse.readers.text_lines import is_marker_only, join_emphasis_spans, split_columns, uses_blank_lines
 from kehoach.parse.textutil import nfc, strip_emphasis
 
 # Legacy 8-bit text comes from Windows: bytes 0x80-0x9F are its quotes and dashes, not C1 controls.
@@ -85,7 +85,7 @@ def clean_lines(text: str) -> list[Line]:
     if not uses_blank_lines([ln.gap is True for ln in out if ln.text != "|"]):
         for ln in out:
             ln.gap = None
-    return out
+    return split_columns(out)
 
 
 def blocks_from_lines(lines: list[Line]) -> list[Block]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from kehoach.parse.markers import BULLET, match_marker
-from kehoach.parse.readers.lines import is_standalone
-from kehoach.parse.textutil import strip_emphasis
+from kehoach.parse.readers.lines import Line, is_standalone
+from kehoach.parse.textutil import is_upper, strip_emphasis
 
 _STARS = re.compile(r"\*+")
 # A span left open after this many lines is a stray '*', not emphasis.
@@ -93,3 +93,41 @@ def uses_blank_lines(blank_before: list[bool]) -> bool:
     joined = sum(not gap for gap in blank_before[1:])
     gaps = sum(blank_before[1:])
     return gaps >= 5 and joined >= 0.3 * len(blank_before)
+
+
+# Text copied from a PDF reads the two-column header and closing row by row: an issuer line
+# with the motto after it ('ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA'), a recipient with a
+# signature line after it ('- Sở Nội vụ; KT. CHỦ TỊCH'). Each such line is cut in two.
+_MOTTO_INSIDE = re.compile(r"\s(?=(?:CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do)\b)")
+_SIGNATURE_INSIDE = re.compile(r"(?<=[;,.:)\w])\s+(?=(?:TM|T/M|KT|Q|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ]{2})")
+_POSITION_AFTER_ITEM = re.compile(r"(?<=[;,])\s+(?=[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,})+\s*$)")
+_PLACE_DATE_INSIDE = re.compile(r"(?<=\S)\s+(?=[A-ZĐÀ-Ỹ][\w ]{1,40},\s*ngày\b)")
+
+
+def _cuts(text: str) -> list[str]:
+    """The pieces of one physical line that belong to different columns."""
+    if text.startswith(("Số", "Số:")) and "/" in text:
+        pieces = _PLACE_DATE_INSIDE.split(text, maxsplit=1)
+        if len(pieces) == 2:
+            return pieces
+    pieces = _MOTTO_INSIDE.split(text, maxsplit=1)
+    if len(pieces) == 2 and is_upper(pieces[0]):  # the issuer's line in capitals, then the motto
+        return [pieces[0].strip(), *_cuts(pieces[1].strip())]
+    recipient = text.startswith(("-", "+", "Nơi nhận"))
+    pieces = _SIGNATURE_INSIDE.split(text, maxsplit=1)
+    if len(pieces) == 2 and recipient:
+        return [pieces[0].strip(), *_cuts(pieces[1].strip())]
+    if recipient:
+        pieces = _POSITION_AFTER_ITEM.split(text, maxsplit=1)
+        if len(pieces) == 2:
+            return pieces
+    return [text]
+
+
+def split_columns(lines: list[Line]) -> list[Line]:
+    """Lines of a two-column header or closing read across both columns, cut into one line per column."""
+    out: list[Line] = []
+    for ln in lines:
+        pieces = _cuts(ln.text) if ln.text != "|" else [ln.text]
+        out.extend(ln if len(pieces) == 1 else Line(piece, ln.line, ln.page, gap=ln.gap) for piece in pieces)
+    return out
