@@ -9,7 +9,12 @@ from kehoach.parse.blocks import Block, Document
 from kehoach.parse.legacy import convert, detect, note
 from kehoach.parse.readers.flat_table import split_table_regions
 from kehoach.parse.readers.lines import Line, is_noise, is_page_number, is_pipe_line, join_lines
-from kehoach.parse.readers.text_lines import is_marker_only, join_emphasis_spans, split_columns, uses_blank_lines
+from kehoach.parse.readers.text_lines import (
+    is_marker_only,
+    join_emphasis_spans,
+    split_columns,
+    uses_blank_lines,
+)
 from kehoach.parse.textutil import nfc, strip_emphasis
 
 # Legacy 8-bit text comes from Windows: bytes 0x80-0x9F are its quotes and dashes, not C1 controls.
