@@ -33,6 +33,9 @@ class Block:
     """Provenance line or page-row of each table row, when known."""
     row_pages: list[int | None] = field(default_factory=list)
     """Page of each table row, when known."""
+    guessed_cells: bool = False
+    """Table rows rebuilt from text whose cells share lines (copied from a PDF): where one cell
+    ends and the next begins was guessed, so the reading is to be checked."""
     auto_numbered: bool = False
     """The marker came from Word's automatic numbering, so the paragraph surely starts an item."""
 

@@ -60,6 +60,7 @@ def assess(
     reason to open the document. `issued_with_decision`: the plan is printed after the decision
     that issues it, whose signature stands for the plan's."""
     mapped = sum(is_task_table(t.rows) for t in tables)
+    guessed = sum(t.guessed_cells and is_task_table(t.rows) for t in tables)
     unread = sum(looks_like_task_table(t.rows) and not is_task_table(t.rows) for t in tables)
     closing = issued_with_decision or signer is not None or recipients is not None
     coverage = body_coverage(zones)
@@ -71,6 +72,8 @@ def assess(
         ("unread-numbering", not sections, "no numbered items (I., 1., a) ...) were found in the body"),
         ("unread-closing", not closing, "the closing part ('Nơi nhận', the signature) was not found"),
         ("unread-task-table", bool(unread), f"{unread} table(s) look like task tables but their columns were not recognised"),
+        ("guessed-task-cells", bool(guessed),
+         f"{guessed} task table(s) rebuilt from text whose cells share lines: check each task's fields"),
         ("low-coverage", bool(sections) and coverage < MIN_COVERAGE,
          f"only {coverage:.0%} of the text after the front matter was placed in the plan"),
         ("task-columns-suspect", bool(table_tasks) and empty > (1 - MIN_FILLED_TASKS) * len(table_tasks),

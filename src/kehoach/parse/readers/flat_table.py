@@ -14,6 +14,7 @@ from kehoach.parse.blocks import Block
 from kehoach.parse.markers import is_roman_item
 from kehoach.parse.readers.flat_rows import FlatTableBuilder, columns_from_header
 from kehoach.parse.readers.lines import Line
+from kehoach.parse.readers.shared_rows import SharedRowsBuilder, is_shared_header
 from kehoach.parse.textutil import fold, squash
 from kehoach.parse.vocab import TABLE_HEADER_WORDS
 
@@ -29,6 +30,8 @@ def _is_header_cell(text: str) -> bool:
 
 
 def _table_starts_at(lines: list[Line], i: int) -> bool:
+    if is_shared_header(lines[i].text):
+        return True
     if _is_markdown_row(lines[i].text):
         return sum(_is_header_cell(c) for c in _markdown_cells(lines[i].text)) >= 2
     if fold(lines[i].text).strip(" .|") not in _NUMBER_HEADER:
@@ -71,7 +74,12 @@ def split_table_regions(lines: list[Line]) -> list[tuple[str, list[Line] | Block
         while j < len(lines) and not _TABLE_END.match(lines[j].text):
             j += 1
         region = lines[i:j]
-        pieces.append(("table", cell_table(region) if piped else rebuild_table(region)))
+        if piped:
+            pieces.append(("table", cell_table(region)))
+        elif is_shared_header(lines[i].text):
+            pieces.append(("table", shared_rows_table(region)))
+        else:
+            pieces.append(("table", rebuild_table(region)))
         i = j
     if prose:
         pieces.append(("prose", prose))
@@ -92,6 +100,19 @@ def rebuild_table(region: list[Line]) -> Block:
     for ln in region[start:]:
         builder.feed(ln.text, ln.line)
     return _table_block(builder.finish(), builder.row_lines, region)
+
+
+def shared_rows_table(region: list[Line]) -> Block:
+    """A table whose rows' cells share lines (text copied from a PDF): see `shared_rows`."""
+    start = 1
+    while start < len(region) and not _starts_data(region[start].text):
+        start += 1
+    builder = SharedRowsBuilder([ln.text for ln in region[:start]])
+    for ln in region[start:]:
+        builder.feed(ln.text, ln.line)
+    block = _table_block(builder.finish(), builder.row_lines, region)
+    block.guessed_cells = True
+    return block
 
 
 def _table_block(rows: list[list[str]], row_lines: list[int | None], region: list[Line]) -> Block:

@@ -100,7 +100,7 @@ def uses_blank_lines(blank_before: list[bool]) -> bool:
 # signature line after it ('- Sở Nội vụ; KT. CHỦ TỊCH'). Each such line is cut in two.
 _MOTTO_INSIDE = re.compile(r"\s(?=(?:CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do)\b)")
 _SIGNATURE_INSIDE = re.compile(r"(?<=[;,.:)\w])\s+(?=(?:TM|T/M|KT|Q|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ]{2})")
-_POSITION_AFTER_ITEM = re.compile(r"(?<=[;,])\s+(?=[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,})+\s*$)")
+_POSITION_AFTER_ITEM = re.compile(r"(?<=[;,.])\s+(?=[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,})+\s*$)")
 _PLACE_DATE_INSIDE = re.compile(r"(?<=\S)\s+(?=[A-ZĐÀ-Ỹ][\w ]{1,40},\s*ngày\b)")
 
 
