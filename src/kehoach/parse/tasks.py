@@ -220,29 +220,34 @@ def _labelled_fields(section: Section) -> dict[str, str]:
     return fields
 
 
-def _trailing_fields(section: Section, task_kinds: frozenset[str]) -> dict[str, str]:
+Fields = dict[int, dict[str, str]]
+"""Each section's labelled fields, by the section's identity."""
+
+
+def _trailing_fields(section: Section, task_kinds: frozenset[str], fields: Fields) -> dict[str, str]:
     """Field bullets after an item's last sub-item, when no other sub-item has any and items of
     that kind carry no fields elsewhere: they close the item's list ('2.1. Chuẩn bị ...' / '(1) ...'
     '(2) ...' '(3) ...' / '- Thời gian hoàn thành: ...'), so they are the item's fields."""
     if len(section.children) < 2:
         return {}
     *others, last = section.children
-    if last.children or last.kind in task_kinds or any(_labelled_fields(c) for c in others):
+    if last.children or last.kind in task_kinds or any(fields[id(c)] for c in others):
         return {}
-    return _labelled_fields(last)
+    return fields[id(last)]
 
 
-def _body_task(section: Section, parent: Section | None, year: int | None, task_kinds: frozenset[str]) -> Task | None:
+def _body_task(section: Section, parent: Section | None, year: int | None, task_kinds: frozenset[str],
+               fields: Fields) -> Task | None:
     """An item laid out as a task. Either its sub-items carry every field, the task itself
     included ('a) Nhiệm vụ: ...', 'b) Cơ quan thực hiện: - Đơn vị chủ trì: X', 'c) Thời gian ...'):
     the item's heading is the group. Or the item's own text is the task and its bullets give
     the rest ('1.1. Xây dựng ...' / '- Thời gian hoàn thành: ...' / '- Đơn vị chủ trì: ...'):
     the heading above it is the group."""
-    fields = _labelled_fields(section) or _trailing_fields(section, task_kinds)
-    if not ({"lead", "time"} & fields.keys()):
+    own = fields[id(section)] or _trailing_fields(section, task_kinds, fields)
+    if not ({"lead", "time"} & own.keys()):
         return None
-    if "content" in fields:
-        content, group = fields["content"], section.title
+    if "content" in own:
+        content, group = own["content"], section.title
     elif section.text or section.title:
         content, group = (section.text or section.title or ""), (parent.title if parent else None)
     else:
@@ -251,37 +256,38 @@ def _body_task(section: Section, parent: Section | None, year: int | None, task_
         no=section.path,
         group=group,
         content=content,
-        lead=split_agencies(fields.get("lead")),
-        partners=split_agencies(fields.get("partners")),
-        time=fields.get("time"),
-        due=_due(fields.get("time"), year),
-        product=fields.get("product"),
+        lead=split_agencies(own.get("lead")),
+        partners=split_agencies(own.get("partners")),
+        time=own.get("time"),
+        due=_due(own.get("time"), year),
+        product=own.get("product"),
         page=section.page,
         line=section.line,
     )
 
 
-def _task_kinds(sections: list[Section]) -> frozenset[str]:
+def _task_kinds(sections: list[Section], fields: Fields) -> frozenset[str]:
     """Marker kinds that carry task fields in more than one item: the plan's task level."""
     counts: dict[str, int] = {}
     for section in walk(sections):
-        if {"lead", "time"} & _labelled_fields(section).keys():
+        if {"lead", "time"} & fields[id(section)].keys():
             counts[section.kind] = counts.get(section.kind, 0) + 1
     return frozenset(kind for kind, n in counts.items() if n > 1)
 
 
 def body_tasks(sections: list[Section], year: int | None = None) -> list[Task]:
     """Body items whose children or bullets spell out a task's fields, in document order."""
-    task_kinds = _task_kinds(sections)
+    fields = {id(s): _labelled_fields(s) for s in walk(sections)}  # asked several times per item
+    task_kinds = _task_kinds(sections, fields)
 
     def visit(items: list[Section], parent: Section | None) -> list[Task]:
         tasks: list[Task] = []
         for section in items:
-            task = _body_task(section, parent, year, task_kinds)
+            task = _body_task(section, parent, year, task_kinds, fields)
             if task is not None:
                 tasks.append(task)
             children = section.children
-            if task is not None and _trailing_fields(section, task_kinds):
+            if task is not None and _trailing_fields(section, task_kinds, fields):
                 children = children[:-1]  # the last sub-item's bullets were the item's own fields
             tasks.extend(visit(children, section))
         return tasks

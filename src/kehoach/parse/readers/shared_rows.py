@@ -37,6 +37,8 @@ _OPEN_END = re.compile(r"(?:[-–,(/&]|\b(?:và|của|các|thuộc|trên|với|c
 
 def is_shared_header(text: str) -> bool:
     """'TT Nội dung công việc Cơ quan chủ trì Cơ quan phối hợp Thời gian Sản phẩm' on one line."""
+    if not text[:3].upper().startswith(("TT", "STT", "SỐ")) or len(text) < 20:
+        return False  # cheap test first: asked of every line of a text file
     key = fold(text)
     if not re.match(r"^(?:s?tt|số tt)\b", key):
         return False
@@ -85,6 +87,8 @@ class _Row:
 
 # Heads that need a name after them ('Văn phòng', 'Phòng'), not whole bodies such as 'UBND'.
 _HEADS = frozenset(fold(head) for head, _ in AGENCY_HEADS if not head.isupper())
+# A line of a table row holds a few words per column; a longer one is not cut into cells.
+_MAX_TOKENS = 48
 # Each piece costs this much, so a line is cut only where the pieces fit their columns better.
 _PIECE_COST = 1.0
 
@@ -98,51 +102,86 @@ def _boundary(tokens: list[str], start: int) -> float:
     return 0.3 if first.isupper() or first.isdigit() or first in "(“\"" else -0.3
 
 
-def _width_fit(column: str, piece: list[str], widths: dict[str, int]) -> float:
+@dataclass(slots=True)
+class _Line:
+    """What the scoring asks of a line's words, worked out once per line."""
+
+    tokens: list[str]
+    agency: list[bool]
+    """An agency's name starts at this word (not right after a head word: 'Văn phòng HĐND')."""
+    time: list[bool]
+    """A time phrase starts at this word."""
+    boundary: list[float]
+    """How likely a cell boundary falls before this word."""
+    ends: list[int]
+    """Character offset after each word, for piece lengths."""
+    digits: list[int]
+    """Prefix counts of words holding digits."""
+    times: list[int]
+    """Prefix counts of time words."""
+
+    @classmethod
+    def of(cls, tokens: list[str]) -> _Line:
+        n = len(tokens)
+        rests = [" ".join(tokens[i : i + 5]) for i in range(n)]
+        after_head = [i > 0 and any(fold(" ".join(tokens[k:i])) in _HEADS for k in (i - 1, max(i - 2, 0)))
+                      for i in range(n)]
+        ends, digits, times = [0], [0], [0]
+        for t in tokens:
+            ends.append(ends[-1] + len(t) + 1)
+            digits.append(digits[-1] + any(ch.isdigit() for ch in t))
+            times.append(times[-1] + _is_time_token(t))
+        return cls(tokens, [_agency_at(r) and not h for r, h in zip(rests, after_head, strict=True)],
+                   [_time_at(r) for r in rests], [_boundary(tokens, i) for i in range(n)], ends, digits, times)
+
+    def length(self, start: int, end: int) -> int:
+        return self.ends[end] - self.ends[start] - 1
+
+
+def _width_fit(column: str, length: int, widths: dict[str, int]) -> float:
     """Each column wraps at its width: a piece much longer than the widest piece seen in that
-    column on reliable lines does not fit; content lines are mostly full."""
+    column on reliable lines does not fit."""
     width = widths.get(column)
-    if not width:
+    if not width or length <= width * 1.15 + 2:
         return 0.0
-    length = len(" ".join(piece))
-    if length > width * 1.15 + 2:
-        return -4.0 - (length - width) / 5
-    return 0.0
+    return -4.0 - (length - width) / 5
 
 
-def _piece_score(column: str, tokens: list[str], start: int, end: int, row: _Row, first_line: bool,
-                 widths: dict[str, int]) -> float:
-    """How well tokens[start:end] fit as a piece of `column` (higher is better)."""
-    piece = tokens[start:end]
-    rest = " ".join(tokens[start : start + 5])
-    started = row.has(column)
-    # 'Văn phòng HĐND và UBND': a body named right after a head word is part of that name.
-    after_head = start > 0 and any(fold(" ".join(tokens[k:start])) in _HEADS for k in (start - 1, max(start - 2, 0)))
-    agency, time = _agency_at(rest) and not after_head, _time_at(rest)
-    digits = sum(any(ch.isdigit() for ch in t) for t in piece)
-    score = _boundary(tokens, start) - _PIECE_COST + _width_fit(column, piece, widths)
+def _column_state(column: str, row: _Row, widths: dict[str, int]) -> tuple[bool, float]:
+    """(the column's cell has started in this row, the bonus for going on with it)."""
     goes_on = (2.0 if row.open(column) else 1.2) if row.goes_on(column, widths) or not widths else -2.0
+    return row.has(column), goes_on
+
+
+def _piece_score(column: str, line: _Line, start: int, end: int, state: tuple[bool, float], first_line: bool,
+                 widths: dict[str, int]) -> float:
+    """How well words start..end of the line fit as a piece of `column` (higher is better)."""
+    size = end - start
+    started, goes_on = state
+    agency, time = line.agency[start], line.time[start]
+    score = line.boundary[start] - _PIECE_COST + _width_fit(column, line.length(start, end), widths)
     if column == "content":
         # The leftmost column: its pieces open a line. On a row's first line the next cell (the
         # lead) starts at the first agency name.
         if start != 0:
             return -10.0
-        inside = sum(_agency_at(" ".join(tokens[k : k + 5])) for k in range(start + 1, end)) if first_line else 0
-        return score + 0.3 * len(piece) + (0.0 if first_line else goes_on) - 1.0 * inside
+        inside = sum(line.agency[start + 1 : end]) if first_line else 0
+        return score + 0.3 * size + (0.0 if first_line else goes_on) - 1.0 * inside
     if column in ("lead", "partners"):
+        digits = line.digits[end] - line.digits[start]
         score += (3.5 if agency else -6.0) if not started else goes_on
-        return score + 0.1 * len(piece) - 1.5 * digits - 0.3 * max(0, len(piece) - 6) - (2.0 if time else 0.0)
+        return score + 0.1 * size - 1.5 * digits - 0.3 * max(0, size - 6) - (2.0 if time else 0.0)
     if column == "time":
-        times = sum(_is_time_token(t) for t in piece)
+        times = line.times[end] - line.times[start]
         score += (3.5 if time else -6.0) if not started else goes_on
-        return score + 0.8 * times - 1.5 * (len(piece) - times)
+        return score + 0.8 * times - 1.5 * (size - times)
     # product, and any other column after the time
     if not started:
-        capital = piece[0][:1].isupper() or piece[0][:1].isdigit()
-        score += (1.5 if capital else -3.0) - (3.0 if agency else 0.0)
+        first = line.tokens[start][:1]
+        score += (1.5 if first.isupper() or first.isdigit() else -3.0) - (3.0 if agency else 0.0)
     else:
         score += goes_on
-    return score + 0.1 * len(piece)
+    return score + 0.1 * size
 
 
 def _split_line(tokens: list[str], columns: list[str], row: _Row, first_line: bool,
@@ -150,22 +189,29 @@ def _split_line(tokens: list[str], columns: list[str], row: _Row, first_line: bo
     """The best cut of one line into (column, piece) pairs, columns in the header's order
     (dynamic programming over where each piece starts and ends)."""
     n, k = len(tokens), len(columns)
+    if n > _MAX_TOKENS or "content" not in columns:
+        # Far wider than any table's line (or no content column): not cut; the work would
+        # grow with the square of the length.
+        return [(columns[0], " ".join(tokens))] if tokens else []
+    line = _Line.of(tokens)
     neg = float("-inf")
-    scores = {
-        (c, i, j): _piece_score(columns[c], tokens, i, j, row, first_line, widths)
-        for c in range(k) for i in range(n) for j in range(i + 1, n + 1)
-    }
+    # piece[c][i][j - i - 1]: the score of words i..j as a piece of column c, worked out once
+    states = [_column_state(column, row, widths) for column in columns]
+    piece = [[[_piece_score(column, line, i, j, state, first_line, widths) for j in range(i + 1, n + 1)]
+              for i in range(n)] for column, state in zip(columns, states, strict=True)]
     # best[i][c]: best score of tokens[:i] with the last piece in column c-1 (c = 0: nothing yet)
     best = [[neg] * (k + 1) for _ in range(n + 1)]
     back: dict[tuple[int, int], tuple[int, int]] = {}
     best[0][0] = 0.0
     for i in range(n):
         for c in range(k + 1):
-            if best[i][c] == neg:
+            here = best[i][c]
+            if here == neg:
                 continue
             for nc in range(c + 1, k + 1):
-                for j in range(i + 1, n + 1):
-                    score = best[i][c] + scores[(nc - 1, i, j)]
+                row_scores = piece[nc - 1][i]
+                for offset, value in enumerate(row_scores):
+                    j, score = i + offset + 1, here + value
                     if score > best[j][nc]:
                         best[j][nc] = score
                         back[(j, nc)] = (i, c)

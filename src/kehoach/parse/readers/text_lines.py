@@ -29,6 +29,8 @@ def _emphasis_state(text: str, bold: bool, italic: bool) -> tuple[bool, bool]:
     ('**III.' / 'CHỦ YẾU ***(chi tiết)*' closes the bold and opens an italic); what is left of a
     run opens a span when a word follows it.
     """
+    if "*" not in text:  # most lines: nothing to scan
+        return bold, italic
     for m in _STARS.finditer(text):
         n = len(m.group(0))
         if bold and n >= 2:
@@ -106,6 +108,9 @@ _PLACE_DATE_INSIDE = re.compile(r"(?<=\S)\s+(?=[A-ZĐÀ-Ỹ][\w ]{1,40},\s*ngày
 
 def _cuts(text: str) -> list[str]:
     """The pieces of one physical line that belong to different columns."""
+    recipient = text.startswith(("-", "+", "Nơi nhận"))
+    if not (recipient or "CỘNG" in text or "Độc lập" in text or text.startswith("Số")):
+        return [text]  # cheap test first: most lines are running text
     if text.startswith(("Số", "Số:")) and "/" in text:
         pieces = _PLACE_DATE_INSIDE.split(text, maxsplit=1)
         if len(pieces) == 2:
@@ -113,7 +118,6 @@ def _cuts(text: str) -> list[str]:
     pieces = _MOTTO_INSIDE.split(text, maxsplit=1)
     if len(pieces) == 2 and is_upper(pieces[0]):  # the issuer's line in capitals, then the motto
         return [pieces[0].strip(), *_cuts(pieces[1].strip())]
-    recipient = text.startswith(("-", "+", "Nơi nhận"))
     pieces = _SIGNATURE_INSIDE.split(text, maxsplit=1)
     if len(pieces) == 2 and recipient:
         return [pieces[0].strip(), *_cuts(pieces[1].strip())]
