@@ -29,9 +29,9 @@ import docx.table
 import pdfplumber
 import pypdfium2 as pdfium
 
-from kehoach.parse.markers import match_marker
+from kehoach.parse.language.textutil import fold
 from kehoach.parse.pipeline import parse_bytes
-from kehoach.parse.textutil import fold
+from kehoach.parse.structure.markers import match_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from kehoach.parse.legacy import tcvn3_from_unicode, vni_from_unicode
+from kehoach.parse.language.legacy import tcvn3_from_unicode, vni_from_unicode
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TONES = "\u0300\u0301\u0303\u0309\u0323"

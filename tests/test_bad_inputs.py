@@ -29,7 +29,7 @@ runner = CliRunner()
 def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
     """The messages in expected.yaml are those of a machine without LibreOffice (with it, the
     legacy .doc is converted or said to be damaged): hide it whatever this machine has."""
-    monkeypatch.setattr("kehoach.parse.readers.office.find_soffice", lambda: None)
+    monkeypatch.setattr("kehoach.parse.readers.word.office.find_soffice", lambda: None)
 
 
 @pytest.fixture(scope="module")

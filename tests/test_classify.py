@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.parse.classify import area_of, indicator_of
+from kehoach.parse.extract.classify import area_of, indicator_of
 from kehoach.parse.pipeline import parse_file
 
 from .conftest import SAMPLES

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from kehoach.parse.pipeline import parse_file
-from kehoach.parse.structure import walk
+from kehoach.parse.structure.tree import walk
 from kehoach.schema import Plan
 
 from .conftest import SAMPLES

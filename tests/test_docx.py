@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kehoach.parse.pipeline import parse_bytes
-from kehoach.parse.readers.docx import read_docx
-from kehoach.parse.structure import walk
+from kehoach.parse.readers.word.reader import read_docx
+from kehoach.parse.structure.tree import walk
 
 from .docx_builder import STYLES, build_docx, para, table
 
@@ -86,7 +86,7 @@ def test_style_of_each_paragraph_agrees_with_python_docx() -> None:
 
     import docx
 
-    from kehoach.parse.readers.docx_styles import W, paragraph_props
+    from kehoach.parse.readers.word.styles import W, paragraph_props
 
     from .conftest import SAMPLES
 

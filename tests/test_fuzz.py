@@ -89,7 +89,7 @@ def test_mutated_pdf_never_raises(seed: int, flips: int) -> None:
 
 def test_pdf_row_across_the_centre_with_text_on_both_sides_is_read_once() -> None:
     # Found by the mutation test: such a row used to stall the two-column reading for ever.
-    from kehoach.parse.readers.pdf import Row, Segment, _reading_order
+    from kehoach.parse.readers.pdf.reader import Row, Segment, _reading_order
 
     row = Row(100.0, [Segment("trái", 50, 90), Segment("giữa", 280, 320), Segment("phải", 400, 450)])
     assert [text for _, text, _ in _reading_order([row], centre=300.0)] == ["trái giữa phải"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kehoach.parse import legacy
+from kehoach.parse.language import legacy
 from kehoach.parse.pipeline import parse_bytes
 from kehoach.schema import Plan
 

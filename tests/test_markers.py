@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach.parse.markers import match_marker, roman_value, sort_key
+from kehoach.parse.structure.markers import match_marker, roman_value, sort_key
 
 from .conftest import FIXTURES
 

@@ -10,7 +10,7 @@ import yaml
 
 from kehoach.checks import validate
 from kehoach.parse.pipeline import parse_bytes
-from kehoach.parse.structure import walk
+from kehoach.parse.structure.tree import walk
 from kehoach.schema import Plan
 from kehoach.writers import to_data
 

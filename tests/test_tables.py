@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from kehoach.parse.agencies import split_agencies
 from kehoach.parse.blocks import Block
-from kehoach.parse.readers.pdf_tables import stitch_tables, table_rows
-from kehoach.parse.readers.text import blocks_from_lines, clean_lines
-from kehoach.parse.tasks import tasks_from_table
-from kehoach.parse.timephrases import parse_due
+from kehoach.parse.extract.agencies import split_agencies
+from kehoach.parse.extract.tasks import tasks_from_table
+from kehoach.parse.language.timephrases import parse_due
+from kehoach.parse.readers.pdf.tables import stitch_tables, table_rows
+from kehoach.parse.readers.text.reader import blocks_from_lines, clean_lines
 
 HEADER = ["TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian", "Sản phẩm"]
 
@@ -195,7 +195,7 @@ def test_pdf_grid_drawn_as_one_path_is_a_table() -> None:
     # Some writers draw a whole table grid as one path of many segments, not one line per rule.
     import sys
 
-    from kehoach.parse.readers.pdf import read_pdf
+    from kehoach.parse.readers.pdf.reader import read_pdf
 
     from .conftest import ROOT
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from kehoach.parse.targets import find_targets, split_sentences
+from kehoach.parse.extract.targets import find_targets, split_sentences
 
 from .conftest import FIXTURES
 

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 import yaml
 
-from kehoach.parse.numbering import check_numbering
-from kehoach.parse.readers.text import blocks_from_lines, clean_lines
-from kehoach.parse.structure import build_tree, walk
+from kehoach.parse.readers.text.reader import blocks_from_lines, clean_lines
+from kehoach.parse.structure.numbering import check_numbering
+from kehoach.parse.structure.tree import build_tree, walk
 
 from .conftest import FIXTURES
 

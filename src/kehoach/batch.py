@@ -21,9 +21,9 @@ from pathlib import Path
 from kehoach.checks import validate
 from kehoach.diff import commitment
 from kehoach.errors import KehoachError
-from kehoach.parse.classify import INDICATOR_NAMES
+from kehoach.parse.extract.classify import INDICATOR_NAMES
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_named, read_input
-from kehoach.parse.structure import walk
+from kehoach.parse.structure.tree import walk
 from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
 from kehoach.writers import render, write_atomic

@@ -2,9 +2,9 @@
 
 | code                    | severity | what |
 |-------------------------|----------|------|
-| numbering-duplicate/gap/order/latin-letter | warning | from the parser (parse/numbering.py) |
+| numbering-duplicate/gap/order/latin-letter | warning | from the parser (parse/structure/numbering.py) |
 | missing-issuer, missing-date, missing-title, missing-signer, missing-recipients | error | a required part of NĐ 30/2020 is absent from a part the parser found |
-| unread-front, unread-issuer, unread-numbering, unread-closing, unread-task-table, low-coverage, task-columns-suspect | review | from the parser (parse/quality.py): a part it could not read; open the document |
+| unread-front, unread-issuer, unread-numbering, unread-closing, unread-task-table, guessed-task-cells, low-coverage, task-columns-suspect | review | from the parser (parse/extract/quality.py): a part it could not read; open the document |
 | task-count-mismatch     | error    | 'Danh mục gồm N nhiệm vụ' but another number of tasks found |
 | appendix-missing        | error    | the body refers to a 'Phụ lục' but no appendix task was found |
 | target-over-100         | error    | a percentage above 100 |
@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kehoach.parse.structure import walk
-from kehoach.parse.tasks import task_ref
-from kehoach.parse.textutil import fold
+from kehoach.parse.extract.tasks import task_ref
+from kehoach.parse.language.textutil import fold
+from kehoach.parse.structure.tree import walk
 from kehoach.schema import Finding, Plan
 
 Check = Callable[[Plan], list[Finding]]
@@ -40,7 +40,7 @@ def check_required_parts(plan: Plan) -> list[Finding]:
 
     Only a part the parser found can be blamed on the document: when the front matter
     (the 'KẾ HOẠCH' line) or the closing part was not found, the Plan carries a 'review'
-    finding about the reading instead (see `parse/quality.py`). A plan printed after the
+    finding about the reading instead (see `parse/extract/quality.py`). A plan printed after the
     decision that issues it has the decision's signature and recipients, not its own.
     """
     quality = plan.quality

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kehoach.parse.classify import AREA_NAMES, INDICATOR_NAMES
-from kehoach.parse.textutil import fold
+from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES
+from kehoach.parse.language.textutil import fold
 from kehoach.schema import Plan, Section, Target, Task
 
 META_FIELDS = ("doc_type", "issuer", "level", "locality", "province", "symbol", "number", "issued_place",

@@ -6,17 +6,17 @@ import hashlib
 from pathlib import Path
 
 from kehoach.errors import InputError
-from kehoach.parse import closing
 from kehoach.parse.blocks import Block
-from kehoach.parse.classify import classify
-from kehoach.parse.front import FrontMatter, read_front
-from kehoach.parse.numbering import check_numbering
-from kehoach.parse.quality import assess
+from kehoach.parse.extract import closing
+from kehoach.parse.extract.classify import classify
+from kehoach.parse.extract.front import FrontMatter, read_front
+from kehoach.parse.extract.quality import assess
+from kehoach.parse.extract.targets import find_targets
+from kehoach.parse.extract.tasks import body_tasks, task_ref, tasks_from_table, under_form_heading
 from kehoach.parse.readers import read_document, sniff_format
-from kehoach.parse.structure import build_tree, walk
-from kehoach.parse.targets import find_targets
-from kehoach.parse.tasks import body_tasks, task_ref, tasks_from_table, under_form_heading
-from kehoach.parse.zones import split_zones
+from kehoach.parse.structure.numbering import check_numbering
+from kehoach.parse.structure.tree import build_tree, walk
+from kehoach.parse.structure.zones import split_zones
 from kehoach.schema import Finding, Period, Plan, Section, Source, Target, Task
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

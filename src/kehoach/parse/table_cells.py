@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.parse.textutil import fold
+from kehoach.parse.language.textutil import fold
 
 _COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Document
-from kehoach.parse.legacy import convert, detect, note
-from kehoach.parse.readers.office import OLE_MAGIC, doc_to_docx
-from kehoach.parse.readers.text import read_text
+from kehoach.parse.language.legacy import convert, detect, note
+from kehoach.parse.readers.text.reader import read_text
+from kehoach.parse.readers.word.office import OLE_MAGIC, doc_to_docx
 
 
 def sniff_format(data: bytes) -> str:
@@ -42,15 +42,15 @@ def read_document(data: bytes) -> Document:
     if fmt == "txt":
         return read_text(data)  # converts legacy text itself, before lines are joined
     if fmt == "docx":
-        from kehoach.parse.readers.docx import read_docx
+        from kehoach.parse.readers.word.reader import read_docx
 
         return _convert_legacy_text(read_docx(data))
     if fmt == "pdf":
-        from kehoach.parse.readers.pdf import read_pdf
+        from kehoach.parse.readers.pdf.reader import read_pdf
 
         return _convert_legacy_text(read_pdf(data))
     if fmt == "doc":
-        from kehoach.parse.readers.docx import read_docx
+        from kehoach.parse.readers.word.reader import read_docx
 
         document = _convert_legacy_text(read_docx(doc_to_docx(data)))
         document.notes.insert(0, ("converted-from-doc", "legacy Word .doc converted to .docx with LibreOffice"))

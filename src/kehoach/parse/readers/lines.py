@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 
 from kehoach.parse.blocks import Block
-from kehoach.parse.markers import BULLET, match_marker
-from kehoach.parse.textutil import fold, is_upper, squash
-from kehoach.parse.vocab import (
+from kehoach.parse.language.textutil import fold, is_upper, squash
+from kehoach.parse.language.vocab import (
     APPENDIX_STARTERS,
     CLOSING_STARTERS,
     CMP_BEFORE,
@@ -24,6 +23,7 @@ from kehoach.parse.vocab import (
     SIGNATURE_AUTHORITY,
     SIGNATURE_ON_BEHALF,
 )
+from kehoach.parse.structure.markers import BULLET, match_marker
 
 
 @dataclass(slots=True)

@@ -1,0 +1,99 @@
+"""How sure the parser is of its reading, so that an official knows which plans to open.
+
+A part the parser could not find is not proof the document lacks it: the closing part
+may be there in a layout the parser does not know. Each part found is recorded; a
+missing one, a task table whose columns were not recognised or much text left
+unplaced make the level 'review'.
+"""
+
+from __future__ import annotations
+
+from kehoach.parse.blocks import Block
+from kehoach.parse.extract.tasks import is_task_table, looks_like_task_table
+from kehoach.parse.language.textutil import is_upper
+from kehoach.parse.readers.lines import is_attachment_line
+from kehoach.parse.structure.zones import Zones
+from kehoach.schema import Finding, Quality, Section, Signer, Task
+
+# Below this share of placed text, too much of the document was not read as part of the plan.
+MIN_COVERAGE = 0.8
+# Task tables where most rows have neither a lead nor a time were probably read in the wrong columns.
+MIN_FILLED_TASKS = 0.5
+
+
+def _chars(blocks: list[Block]) -> int:
+    return sum(len(b.text) for b in blocks if b.kind == "para")
+
+
+def _placed_appendix(blocks: list[Block]) -> int:
+    """Characters of the appendix that the parser understood: its headings in capitals, the
+    '(Kèm theo ...)' lines; tables are counted apart."""
+    return sum(len(b.text) for b in blocks if b.kind == "para" and (is_upper(b.text) or is_attachment_line(b.text)
+                                                                     or b.text.startswith(("Phụ lục", "PHỤ LỤC"))))
+
+
+def body_coverage(zones: Zones) -> float:
+    """Share of the text after the front matter that landed in a section, the closing or an
+    appendix heading (the body zone is all sections: it starts at the first numbered item)."""
+    total = _chars(zones.body) + _chars(zones.closing) + _chars(zones.appendix)
+    if not zones.body or not total:
+        return 0.0
+    placed = _chars(zones.body) + _chars(zones.closing) + _placed_appendix(zones.appendix)
+    return round(placed / total, 3)
+
+
+def assess(
+    *,
+    zones: Zones,
+    sections: list[Section],
+    tables: list[Block],
+    tasks: list[Task],
+    doc_type: str | None,
+    title: str | None,
+    issuer: str | None,
+    header_found: bool,
+    signer: Signer | None,
+    recipients: list[str] | None,
+    issued_with_decision: bool = False,
+) -> tuple[Quality, list[Finding]]:
+    """The quality record of one reading, and a 'review' finding about the reading for each
+    reason to open the document. `issued_with_decision`: the plan is printed after the decision
+    that issues it, whose signature stands for the plan's."""
+    mapped = sum(is_task_table(t.rows) for t in tables)
+    guessed = sum(t.guessed_cells and is_task_table(t.rows) for t in tables)
+    unread = sum(looks_like_task_table(t.rows) and not is_task_table(t.rows) for t in tables)
+    closing = issued_with_decision or signer is not None or recipients is not None
+    coverage = body_coverage(zones)
+    table_tasks = [t for t in tasks if not isinstance(t.no, str)]
+    empty = sum(not t.lead and not t.time for t in table_tasks)
+    checks = (
+        ("unread-front", doc_type is None, "the document type (KẾ HOẠCH) was not found: title, number and date unread"),
+        ("unread-issuer", doc_type is not None and issuer is None, "no issuing body was found in the header"),
+        ("unread-numbering", not sections, "no numbered items (I., 1., a) ...) were found in the body"),
+        ("unread-closing", not closing, "the closing part ('Nơi nhận', the signature) was not found"),
+        ("unread-task-table", bool(unread), f"{unread} table(s) look like task tables but their columns were not recognised"),
+        ("guessed-task-cells", bool(guessed),
+         f"{guessed} task table(s) rebuilt from text whose cells share lines: check each task's fields"),
+        ("low-coverage", bool(sections) and coverage < MIN_COVERAGE,
+         f"only {coverage:.0%} of the text after the front matter was placed in the plan"),
+        ("task-columns-suspect", bool(table_tasks) and empty > (1 - MIN_FILLED_TASKS) * len(table_tasks),
+         f"{empty} of {len(table_tasks)} task rows have neither a lead nor a time: columns misread?"),
+    )
+    found = [(code, message) for code, failed, message in checks if failed]
+    reasons = [message for _, message in found]
+    quality = Quality(
+        level="review" if reasons else "ok",
+        header=header_found,
+        title=doc_type is not None and title is not None,
+        body_numbering=bool(sections),
+        closing=closing,
+        signature=signer is not None and signer.name is not None,
+        task_tables=mapped,
+        unread_tables=unread,
+        body_coverage=coverage,
+        issued_with_decision=issued_with_decision,
+        reasons=reasons,
+    )
+    findings = [Finding(code=code, severity="review", about="reading", message=message) for code, message in found]
+    return quality, findings
+

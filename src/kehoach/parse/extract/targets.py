@@ -1,0 +1,131 @@
+"""Quantified commitments: percentages ('tối thiểu 80%') and time limits ('tối đa 15 phút').
+
+A target's `text` is the sentence that carries it; a '-' bullet that carries a
+single commitment keeps the whole bullet, which is how people quote them.
+Document numbers, dates and years are never targets: only a number followed by
+'%' or by a time unit next to a comparator is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kehoach.parse.language.textutil import fold
+from kehoach.parse.language.vocab import ABBREVIATIONS, CMP_AFTER, CMP_BEFORE, CMP_FILLERS, TIME_LIMIT_UNITS
+
+_NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
+_DIGIT = re.compile(r"\d")
+_RANGE = re.compile(rf"(?<![\d/.,])({_NUM})\s*%?\s*(?:-|–|—|đến|tới)\s*({_NUM})\s*%")
+_PERCENT = re.compile(rf"(?<![\d/.,])({_NUM})\s*%")
+_TIME = re.compile(rf"(?<![\d/.,])({_NUM})\s*({'|'.join(TIME_LIMIT_UNITS)})\b")
+_FILLERS = sorted((fold(w) for w in CMP_FILLERS), key=len, reverse=True)
+_BEFORE = tuple((fold(phrase), cmp) for phrase, cmp in CMP_BEFORE)
+_AFTER = tuple((fold(phrase), cmp) for phrase, cmp in CMP_AFTER)
+_ABBREVIATIONS = frozenset(ABBREVIATIONS)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A number found in a sentence."""
+
+    value: int | float
+    upper: int | float | None
+    cmp: str
+    unit: str
+    sentence: str
+
+
+def to_number(text: str) -> int | float:
+    """'31,5' -> 31.5, '80' -> 80."""
+    value = float(text.replace(",", "."))
+    return int(value) if value.is_integer() else value
+
+
+def _ends_sentence_at(text: str, dot: int) -> bool:
+    """A '.' ends a sentence unless it closes '...', an abbreviation or an initial."""
+    if text[dot] != "." :
+        return True
+    if text[max(0, dot - 2) : dot] == ".." or text[dot - 1 : dot] == "…":
+        return False
+    word = re.search(r"(\S+)$", text[:dot])
+    token = word.group(1) if word else ""
+    return token not in _ABBREVIATIONS and not (len(token) == 1 and token.isupper())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; ';' does not end a sentence."""
+    pieces: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if not _ends_sentence_at(text, m.start()):
+            continue
+        pieces.append(text[start : m.end()].strip())
+        start = m.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _comparator(before: str, after: str) -> str:
+    tail = fold(after)[:12]
+    for phrase, cmp in _AFTER:
+        if tail.startswith(phrase):
+            return cmp
+    prefix = fold(before)[-40:].rstrip(" :")
+    changed = True
+    while changed:
+        changed = False
+        for filler in _FILLERS:
+            if prefix.endswith(" " + filler) or prefix == filler:
+                prefix = prefix[: -len(filler)].rstrip(" :")
+                changed = True
+    if re.search(r"(?:^|\s)từ$", prefix):
+        return ">="
+    for phrase, cmp in _BEFORE:
+        if prefix.endswith(phrase) and (len(prefix) == len(phrase) or not prefix[-len(phrase) - 1].isalnum()):
+            return cmp
+    return "="
+
+
+def _has_comparator(before: str) -> bool:
+    return _comparator(before, "") != "=" or fold(before).rstrip().endswith(("trong vòng", "trong thời hạn", "còn"))
+
+
+def find_in_sentence(sentence: str) -> list[Found]:
+    """Every commitment in one sentence, left to right."""
+    if not _DIGIT.search(sentence):  # every commitment has a number; most sentences have none
+        return []
+    found: list[tuple[int, Found]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(sentence):
+        low, high = to_number(m.group(1)), to_number(m.group(2))
+        if low < high:
+            found.append((m.start(), Found(low, high, "range", "%", sentence)))
+            taken.append(m.span())
+    for m in _PERCENT.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        cmp = _comparator(sentence[: m.start()], sentence[m.end() :])
+        found.append((m.start(), Found(to_number(m.group(1)), None, cmp, "%", sentence)))
+    for m in _TIME.finditer(sentence):
+        before = sentence[: m.start()]
+        if not _has_comparator(before):
+            continue
+        cmp = _comparator(before, sentence[m.end() :])
+        found.append((m.start(), Found(to_number(m.group(1)), None, "<=" if cmp == "=" else cmp, m.group(2), sentence)))
+    return [f for _, f in sorted(found, key=lambda pair: pair[0])]
+
+
+def find_targets(text: str, whole_unit: bool) -> list[Found]:
+    """Commitments in a paragraph, bullet or cell.
+
+    With `whole_unit`, a unit whose commitments all sit in one sentence is quoted whole.
+    """
+    if not _DIGIT.search(text):
+        return []
+    per_sentence = [(s, find_in_sentence(s)) for s in split_sentences(text)]
+    carrying = [s for s, found in per_sentence if found]
+    if whole_unit and len(carrying) == 1:
+        return [Found(f.value, f.upper, f.cmp, f.unit, text) for _, found in per_sentence for f in found]
+    return [f for _, found in per_sentence for f in found]

@@ -1,0 +1,1 @@
+"""Vietnamese vocabulary and text tools every stage uses: folding keys, legacy encodings, time phrases."""

@@ -1,0 +1,1 @@
+"""PDF text layers: words, ruling lines and tables from PDFium."""

@@ -1,0 +1,72 @@
+"""Tables from PDF pages: merged cells filled, pieces split by page breaks stitched back."""
+
+from __future__ import annotations
+
+from kehoach.parse.blocks import Block
+from kehoach.parse.language.textutil import squash
+from kehoach.parse.table_cells import is_column_number_row, same_row
+
+
+def table_rows(raw: list[list[str | None]]) -> list[list[str]]:
+    """pdfplumber cells -> texts. A row with one cell and the rest merged is a spanning row
+    (its text repeats across); any other merged cell repeats the cell above."""
+    rows: list[list[str]] = []
+    for raw_row in raw:
+        cells = [squash(c) if c is not None else None for c in raw_row]
+        present = [c for c in cells if c is not None]
+        if len(present) == 1 and present[0]:
+            rows.append([present[0]] * len(cells))
+            continue
+        row = []
+        for col, cell in enumerate(cells):
+            if cell is None:
+                cell = rows[-1][col] if rows and col < len(rows[-1]) else ""
+            row.append(cell)
+        rows.append(row)
+    return [r for r in rows if any(r)]
+
+
+def _is_spanning(row: list[str]) -> bool:
+    return len(set(row)) == 1 and bool(row[0])
+
+
+def _append_continuation(table: Block, more: Block) -> None:
+    rows = list(more.rows)
+    pages = list(more.row_pages) or [more.page] * len(rows)
+    header = table.rows[0] if table.rows else []
+    while rows and (same_row(rows[0], header) or is_column_number_row(rows[0])):
+        rows.pop(0)
+        pages.pop(0)
+    # A first row without its number continues the last row cut by the page break.
+    if rows and table.rows and not rows[0][0] and not _is_spanning(rows[0]) and not _is_spanning(table.rows[-1]):
+        last = table.rows[-1]
+        table.rows[-1] = [squash(f"{a} {b}") if b and b != a else a for a, b in zip(last, rows[0], strict=False)]
+        rows.pop(0)
+        pages.pop(0)
+    table.rows.extend(rows)
+    table.row_pages.extend(pages)
+    table.row_lines.extend([None] * len(rows))
+
+
+def _last_page(table: Block) -> int:
+    pages = [p for p in table.row_pages if p is not None]
+    return pages[-1] if pages else (table.page or 0)
+
+
+def stitch_tables(blocks: list[Block]) -> list[Block]:
+    """Join a table continued on the next page(s) (same column count, nothing between)."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == block.kind == "table"
+            and prev.rows
+            and block.rows
+            and len(prev.rows[0]) == len(block.rows[0])
+            and (block.page or 0) > _last_page(prev)
+        ):
+            _append_continuation(prev, block)
+            continue
+        out.append(block)
+    return out

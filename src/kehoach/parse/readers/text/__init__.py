@@ -1,0 +1,1 @@
+"""Text files: decoding, web and PDF copies repaired, flattened tables rebuilt."""

@@ -1,0 +1,280 @@
+"""Find tables that text extraction flattened into lines, and cut them out of the prose.
+
+A flattened table starts with a header: a line 'TT' or 'STT' followed within a
+few lines by other header cells ('Nội dung ...', 'Cơ quan chủ trì', ...). It runs
+until a line that closes the list ('Danh mục gồm 15 nhiệm vụ') or the end.
+The rows are rebuilt later (`kehoach.parse.extract.tasks`), from what each column holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.parse.blocks import Block
+from kehoach.parse.language.textutil import fold, squash
+from kehoach.parse.language.vocab import TABLE_HEADER_WORDS
+from kehoach.parse.readers.lines import Line
+from kehoach.parse.readers.text.flat_rows import FlatTableBuilder, columns_from_header
+from kehoach.parse.readers.text.shared_rows import SharedRowsBuilder, is_shared_header
+from kehoach.parse.structure.markers import is_roman_item
+
+_HEADER_WORDS = tuple(fold(w) for w in TABLE_HEADER_WORDS)
+_NUMBER_HEADER = frozenset({"tt", "stt", "số tt"})
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\s|$)")
+_TABLE_END = re.compile(r"^(?:danh mục|tổng cộng|tổng số)\b.*\d+\s*nhiệm vụ", re.I)
+
+
+def _is_header_cell(text: str) -> bool:
+    key = fold(text)
+    return any(word in key for word in _HEADER_WORDS) and len(key) < 60
+
+
+def _table_starts_at(lines: list[Line], i: int) -> bool:
+    if is_shared_header(lines[i].text):
+        return True
+    if _is_markdown_row(lines[i].text):
+        return sum(_is_header_cell(c) for c in _markdown_cells(lines[i].text)) >= 2
+    if fold(lines[i].text).strip(" .|") not in _NUMBER_HEADER:
+        return False
+    window = [ln for ln in lines[i + 1 : i + 24] if ln.text != "|"][:11]
+    return sum(_is_header_cell(ln.text) for ln in window) >= 2
+
+
+def _is_markdown_row(text: str) -> bool:
+    """'| 1 | Ban hành kế hoạch | Phòng Văn hóa |'."""
+    return text.startswith("|") and text.count("|") >= 3
+
+
+def _markdown_cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def split_table_regions(lines: list[Line]) -> list[tuple[str, list[Line] | Block]]:
+    """Split lines into ('prose', lines) and ('table', Block) pieces in document order."""
+    pieces: list[tuple[str, list[Line] | Block]] = []
+    prose: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if not _table_starts_at(lines, i):
+            prose.append(lines[i])
+            i += 1
+            continue
+        if prose:
+            pieces.append(("prose", prose))
+            prose = []
+        j = i
+        if _is_markdown_row(lines[i].text):
+            while j < len(lines) and _is_markdown_row(lines[j].text):
+                j += 1
+            pieces.append(("table", markdown_table(lines[i:j])))
+            i = j
+            continue
+        piped = any(ln.text == "|" for ln in lines[i : i + 3])
+        j = _piped_region_end(lines, i) if piped else i
+        while j < len(lines) and not _TABLE_END.match(lines[j].text):
+            j += 1
+        region = lines[i:j]
+        if piped:
+            pieces.append(("table", cell_table(region)))
+        elif is_shared_header(lines[i].text):
+            pieces.append(("table", shared_rows_table(region)))
+        else:
+            pieces.append(("table", rebuild_table(region)))
+        i = j
+    if prose:
+        pieces.append(("prose", prose))
+    return pieces
+
+
+def _starts_data(text: str) -> bool:
+    """The first line after the header: a group row ('I. ...') or a row number."""
+    return is_roman_item(text) or bool(_ROW_NUMBER.match(text))
+
+
+def rebuild_table(region: list[Line]) -> Block:
+    """Header lines give the columns; the rest is placed cell by cell."""
+    start = 1
+    while start < len(region) and not _starts_data(region[start].text):
+        start += 1
+    builder = FlatTableBuilder(columns_from_header([ln.text for ln in region[:start]]))
+    for ln in region[start:]:
+        builder.feed(ln.text, ln.line)
+    return _table_block(builder.finish(), builder.row_lines, region)
+
+
+def shared_rows_table(region: list[Line]) -> Block:
+    """A table whose rows' cells share lines (text copied from a PDF): see `shared_rows`."""
+    start = 1
+    while start < len(region) and not _starts_data(region[start].text):
+        start += 1
+    builder = SharedRowsBuilder([ln.text for ln in region[:start]])
+    for ln in region[start:]:
+        builder.feed(ln.text, ln.line)
+    block = _table_block(builder.finish(), builder.row_lines, region)
+    block.guessed_cells = True
+    return block
+
+
+def _table_block(rows: list[list[str]], row_lines: list[int | None], region: list[Line]) -> Block:
+    return Block(
+        kind="table",
+        rows=rows,
+        row_lines=row_lines,
+        row_pages=[region[0].page] * len(rows),
+        line=region[0].line,
+        line_end=region[-1].line,
+        page=region[0].page,
+    )
+
+
+def markdown_table(region: list[Line]) -> Block:
+    """Markdown pipe rows; the '|---|---|' separator row is dropped."""
+    rows: list[list[str]] = []
+    lines: list[int | None] = []
+    for ln in region:
+        cells = _markdown_cells(ln.text)
+        if all(re.fullmatch(r":?-{2,}:?", c) or not c for c in cells):
+            continue
+        non_empty = [c for c in cells if c]
+        rows.append([non_empty[0]] * len(cells) if len(non_empty) == 1 and not cells[0].isdigit() else cells)
+        lines.append(ln.line)
+    return _table_block(rows, lines, region)
+
+
+# A cell of a web table is a few lines; this many lines without a '|' means the table has ended.
+_MAX_CELL_LINES = 30
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")
+
+
+def _piped_region_end(lines: list[Line], start: int) -> int:
+    """Index after the last '|' line of a table whose cells are separated by '|' lines."""
+    last_pipe = start
+    for j in range(start, len(lines)):
+        if lines[j].text == "|":
+            last_pipe = j
+        elif j - last_pipe > _MAX_CELL_LINES:
+            break
+    return last_pipe + 1
+
+
+def _cell_texts(region: list[Line]) -> list[tuple[str, int | None]]:
+    """The texts between '|' lines, in order; two '|' lines in a row give an empty text."""
+    cells: list[tuple[str, int | None]] = []
+    current: list[Line] = []
+    for ln in [*region, Line("|", region[-1].line)]:
+        if ln.text != "|":
+            current.append(ln)
+            continue
+        cells.append(("\n".join(x.text for x in current), current[0].line if current else None))
+        current = []
+    return cells
+
+
+def _is_row_number(text: str) -> bool:
+    text = text.strip(" .")
+    return (text.isdigit() and len(text) <= 3) or bool(_GROUP_NUMBER.match(text))
+
+
+def _starts_row(text: str, last_no: int) -> bool:
+    """A row number cell: the next TT (or 1 again under a new group), or a group's roman number."""
+    text = text.strip(" .")
+    if text.isdigit():
+        return int(text) in (1, last_no + 1, last_no + 2)
+    return bool(_GROUP_NUMBER.match(text))
+
+
+def _header_width(cells: list[tuple[str, int | None]]) -> int:
+    """Header cells: up to the first empty text (the end of the header row), or while they
+    name columns when the file puts no empty text there."""
+    first_empty = next((k for k, (text, _) in enumerate(cells) if not text), None)
+    if first_empty is not None and 2 <= first_empty <= 12:
+        return first_empty
+    width = 0
+    while width < len(cells) and (width == 0 or _is_header_cell(cells[width][0])):
+        width += 1
+    return width
+
+
+def _merged_row(row: list[str], above: list[str] | None, width: int, complete: bool) -> list[str]:
+    """Fill a short row from the row above through merged cells (rowspan), which web
+    conversions leave out: a row without a number continues the numbered row above (the
+    number and the cells it leaves out at the end come from there); a numbered row that ends
+    early, with no empty cells written, shares its last cells with the row above."""
+    if above is None or len(row) >= width or not _is_row_number(above[0]):
+        return row + [""] * (width - len(row))
+    if not _is_row_number(row[0]):
+        return [above[0], *row, *above[len(row) + 1 :]]
+    if not complete and row[0].strip(" .").isdigit() and above[0].strip(" .").isdigit():
+        return [*row, *above[len(row) :]]
+    return row + [""] * (width - len(row))
+
+
+def _cells_before_next_row(cells: list[tuple[str, int | None]], start: int, last_no: int) -> int:
+    """How many texts (empty ones too) come before the next row number."""
+    count = 0
+    for text, _ in cells[start:]:
+        if text and _starts_row(text, last_no):
+            break
+        count += 1
+    return count
+
+
+def cell_table(region: list[Line]) -> Block:
+    """Cells between lines holding only '|' (a web page's table copied as text).
+
+    The header's cells fix the column count. Web conversions end a row and start the next
+    with two '|' lines, but also write an empty cell that way, and leave out cells that are
+    empty or merged with the row above at the end of a row. A run of empty texts ends the row
+    when a row number follows it or when the row would otherwise grow wider than the header
+    (its other empty texts are the row's empty cells); else the empty texts are empty cells.
+    """
+    cells = _cell_texts(region)
+    width = _header_width(cells)
+    rows: list[list[str]] = [[squash(c) for c, _ in cells[:width]]]
+    lines: list[int | None] = [cells[0][1] if cells else None]
+    row: list[str] = []
+    row_line: int | None = None
+    last_no = 0
+
+    def flush(complete: bool) -> None:
+        nonlocal row, row_line
+        if row:
+            rows.append(_merged_row(row, rows[-1] if len(rows) > 1 else None, width, complete))
+            lines.append(row_line)
+        row, row_line = [], None
+
+    k = width
+    while k < len(cells):
+        text, line = cells[k]
+        if row and row[0].strip(" .").isdigit():
+            last_no = int(row[0].strip(" ."))
+        if text:
+            if len(row) >= width:
+                flush(True)
+            if not row and is_roman_item(text):  # 'I. Cải cách thể chế': a group row in one cell
+                rows.append([text] * width)
+                lines.append(line)
+            else:
+                row_line = line if not row else row_line
+                row.append(text)
+            k += 1
+            continue
+        run_end = k
+        while run_end < len(cells) and not cells[run_end][0]:
+            run_end += 1
+        empties = run_end - k
+        following = cells[run_end][0] if run_end < len(cells) else None
+        if row:
+            ends_row = (
+                following is None
+                or _starts_row(following, last_no)
+                or len(row) + empties + _cells_before_next_row(cells, run_end, last_no) > width
+            )
+            if ends_row:
+                row.extend([""] * min(empties - 1, max(width - len(row), 0)))
+                flush(empties > 1)
+            else:
+                row.extend([""] * empties)
+        k = run_end
+    flush(True)
+    return _table_block(rows, lines, region)

@@ -1,0 +1,1 @@
+"""Word documents: .docx through python-docx, legacy .doc through LibreOffice."""

@@ -1,0 +1,1 @@
+"""The structure pass: zones of the document, numbering markers, the section tree."""
