@@ -109,6 +109,24 @@ def test_agency_splitting() -> None:
     assert split_agencies("") == []
 
 
+def test_agency_splitting_by_what_starts_a_body() -> None:
+    # A comma splits only before a new body; the words of a list of kinds stay together.
+    assert split_agencies("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert split_agencies("Sở Nội vụ, các sở, ngành, UBND các phường") == ["Sở Nội vụ", "các sở, ngành", "UBND các phường"]
+    assert split_agencies("Cơ quan thuế, các đơn vị cấp tỉnh") == ["Cơ quan thuế", "các đơn vị cấp tỉnh"]
+    # A cell's paragraphs: one name each, unless a head stands alone and its name follows.
+    assert split_agencies("Trần Văn An\nLê Thị Bình") == ["Trần Văn An", "Lê Thị Bình"]
+    assert split_agencies("Lãnh đạo\nCông an xã") == ["Lãnh đạo Công an xã"]
+    assert split_agencies("Sở Khoa học và\nCông nghệ") == ["Sở Khoa học và Công nghệ"]
+
+
+def test_person_names_are_capitalised_words_only() -> None:
+    from kehoach.parse.language.textutil import is_person_name
+
+    assert is_person_name("Đỗ Thị Ánh") and is_person_name("Lê Văn Ơn")
+    assert not is_person_name("Lãnh đạo") and not is_person_name("Đồng chí") and not is_person_name("An")
+
+
 def test_due_phrases() -> None:
     def window(text: str) -> tuple[str | None, str | None]:
         span = parse_due(text)
@@ -119,6 +137,14 @@ def test_due_phrases() -> None:
     assert window("Trong tháng 7/2025") == ("2025-07-01", "2025-07-31")
     assert window("Tháng 8/2025") == ("2025-08-01", "2025-08-31")
     assert window("6 tháng cuối năm 2025") == ("2025-07-01", "2025-12-31")
+    assert window("Quí IV-2025") == ("2025-10-01", "2025-12-31")
+    assert window("Từ tháng 11/2025 đến quý I/2026") == ("2025-11-01", "2026-03-31")
+    assert window("Quý IV/2025 và Quý I/2026") == ("2025-10-01", "2026-03-31")
+    assert window("Chậm nhất là ngày 15/4/2026 và tổ chức thực hiện") == (None, "2026-04-15")
+    assert window("Bắt đầu thực hiện từ năm 2026") == ("2026-01-01", None)
+    assert parse_due("Theo Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ") is None
+    yearly = parse_due("Ban hành trong tháng 01 hằng năm")  # every year: no one window
+    assert yearly is not None and yearly.recurring and yearly.start is None and yearly.end is None
     assert window("Cả năm 2025") == ("2025-01-01", "2025-12-31")
     assert window("Trước ngày 30/9/2025") == (None, "2025-09-30")
     assert window("Hằng quý") == (None, None)

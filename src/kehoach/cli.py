@@ -119,7 +119,13 @@ def validate(
     appendix-missing, target-over-100, target-range-inverted, task-no-lead,
     task-no-time, task-outside-period, targets-section-empty.
 
-    Exit codes: 0 no errors; 1 some plan has errors; 2 a file cannot be read.
+    Severity 'review' means the parser is unsure of its own reading, not that
+    the document is wrong: open the document and check that part. Codes:
+    unread-front, unread-issuer, unread-numbering, unread-closing,
+    unread-task-table, guessed-task-cells, low-coverage, task-columns-suspect.
+
+    Exit codes: 0 no errors (plans to review included); 1 some plan has errors;
+    2 a file cannot be read.
     """
     results: dict[str, list[Finding]] = {}
     unreadable = False

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kehoach.parse.blocks import Block
-from kehoach.parse.language.textutil import capitalise_words, fold, is_upper
+from kehoach.parse.language.textutil import UPPER, capitalise_words, fold, is_upper
 from kehoach.parse.language.vocab import (
     BODY_ABBREVIATIONS,
     BODY_HEADS,
@@ -29,7 +29,7 @@ from kehoach.parse.readers.lines import is_attachment_line, is_doc_type, is_nois
 
 _MOTTO_WORDS = tuple(fold(h) for h in NATIONAL_HEADER) + ("cộng hòa xã hội", "độc lập - tự do")
 _LEVEL_AT_START = re.compile(rf"^(?:{'|'.join(LEVELS)})\s+\S", re.I)
-_LEVEL_NAME = re.compile(rf"\b((?i:{'|'.join(LEVELS)}))\s+((?:[A-ZĐÀ-Ỹ\d][^\s,;.:()/]*)(?:\s+[A-ZĐÀ-Ỹ\d][^\s,;.:()/]*){{0,4}})")
+_LEVEL_NAME = re.compile(rf"\b((?i:{'|'.join(LEVELS)}))\s+((?:[{UPPER}\d][^\s,;.:()/]*)(?:\s+[{UPPER}\d][^\s,;.:()/]*){{0,4}})")
 _ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, BODY_ABBREVIATIONS), key=len, reverse=True)) + r")\b")
 _PHRASES = tuple((fold(p), p) for p in sorted(BODY_PHRASES, key=len, reverse=True))
 _HEADS = tuple(sorted((fold(h) for h in BODY_HEADS), key=len, reverse=True))

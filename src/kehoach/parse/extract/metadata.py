@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kehoach.parse.blocks import Block
-from kehoach.parse.language.textutil import capitalise_words, fold, is_upper
+from kehoach.parse.language.textutil import UPPER, capitalise_words, fold, is_upper
 from kehoach.parse.language.timephrases import Span, find_period
 from kehoach.parse.language.vocab import (
     BODY_ABBREVIATIONS,
@@ -23,7 +23,7 @@ from kehoach.parse.language.vocab import (
 )
 from kehoach.parse.readers.lines import is_attachment_line, is_doc_type
 
-_UP = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
+_UP = UPPER
 _NAME_WORD = rf"[{_UP}][^\s,;.:()/]*"
 # A place name: capitalised words ('Hùng Thắng'), or a number ('Phường 3').
 _NAME = rf"(?:\d{{1,3}}\b|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})"

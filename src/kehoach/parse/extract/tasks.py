@@ -248,7 +248,9 @@ def _body_task(section: Section, parent: Section | None, year: int | None, task_
         return None
     if "content" in own:
         content, group = own["content"], section.title
-    elif section.text or section.title:
+    elif "lead" in own and (section.text or section.title):
+        # The item's own text is the task only when its bullets name who does it: 'Thời gian
+        # kiểm tra: ...', 'Địa điểm: ...' under 'II. NỘI DUNG' describe an event, not a task.
         content, group = (section.text or section.title or ""), (parent.title if parent else None)
     else:
         return None

@@ -17,6 +17,11 @@ _OLD_TONE_RE = re.compile("|".join(_OLD_TONE))
 _LOOK_ALIKES = (("–", "-"), ("—", "-"), ("‐", "-"), ("‑", "-"), ("−", "-"), ("Ð", "Đ"), ("ð", "đ"))
 
 
+# Vietnamese capitals, for character classes ('[' + UPPER + ']'): a range such as À-Ỹ would
+# also take lower-case letters (đ, ạ, ...), which lie between those code points.
+UPPER = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
+
+
 def nfc(text: str) -> str:
     """Compose to NFC and unify look-alike characters that break matching."""
     return unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
@@ -72,9 +77,10 @@ def strip_emphasis(text: str) -> str:
     return _ITALIC_BOLD.sub("", text).replace("**", "")
 
 
-_PERSON_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-
-
 def is_person_name(text: str) -> bool:
-    """'Vũ Trọng Thủy': two to five capitalised words, nothing else."""
-    return bool(_PERSON_NAME.match(text.strip()))
+    """'Vũ Trọng Thủy': two to five capitalised words of letters, nothing else. (A regex range
+    such as À-Ỹ would also take lower-case letters such as 'đ' for capitals: 'Lãnh đạo'.)"""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(
+        w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) and len(w) > 1 for w in words
+    )

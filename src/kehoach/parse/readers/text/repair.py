@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kehoach.parse.language.textutil import is_upper, strip_emphasis
+from kehoach.parse.language.textutil import UPPER, is_upper, strip_emphasis
 from kehoach.parse.readers.lines import Line, is_standalone
 from kehoach.parse.structure.markers import BULLET, match_marker
 
@@ -101,9 +101,9 @@ def uses_blank_lines(blank_before: list[bool]) -> bool:
 # with the motto after it ('ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA'), a recipient with a
 # signature line after it ('- Sở Nội vụ; KT. CHỦ TỊCH'). Each such line is cut in two.
 _MOTTO_INSIDE = re.compile(r"\s(?=(?:CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do)\b)")
-_SIGNATURE_INSIDE = re.compile(r"(?<=[;,.:)\w])\s+(?=(?:TM|T/M|KT|Q|TL|TUQ)\s*\.\s*[A-ZĐÀ-Ỹ]{2})")
-_POSITION_AFTER_ITEM = re.compile(r"(?<=[;,.])\s+(?=[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ]{2,})+\s*$)")
-_PLACE_DATE_INSIDE = re.compile(r"(?<=\S)\s+(?=[A-ZĐÀ-Ỹ][\w ]{1,40},\s*ngày\b)")
+_SIGNATURE_INSIDE = re.compile(rf"(?<=[;,.:)\w])\s+(?=(?:TM|T/M|KT|Q|TL|TUQ)\s*\.\s*[{UPPER}]{{2}})")
+_POSITION_AFTER_ITEM = re.compile(rf"(?<=[;,.])\s+(?=[{UPPER}]{{2,}}(?:\s+[{UPPER}]{{2,}})+\s*$)")
+_PLACE_DATE_INSIDE = re.compile(rf"(?<=\S)\s+(?=[{UPPER}][\w ]{{1,40}},\s*ngày\b)")
 
 
 def _cuts(text: str) -> list[str]:
