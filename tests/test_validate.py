@@ -126,3 +126,12 @@ def test_plan_file_roundtrip_validates(tmp_path: Path) -> None:
     runner.invoke(app, ["parse", str(SAMPLES / "000_e3b5f0d1f2c6f809.pdf"), "-f", "json", "-o", str(out)])
     result = runner.invoke(app, ["validate", str(out)])
     assert result.exit_code == 0
+
+
+def test_cli_never_says_no_findings_for_a_plan_to_review(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text("KẾ HOẠCH\nTuyên truyền năm 2026\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(plan)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stdout  # nothing wrong with the document is known
+    assert "no findings" not in result.stdout
+    assert "unread-closing" in result.stdout and "1 to review" in result.stdout

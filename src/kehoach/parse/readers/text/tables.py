@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from kehoach.parse.blocks import Block
+from kehoach.parse.extract.agencies import starts_agency
 from kehoach.parse.language.textutil import fold, squash
+from kehoach.parse.language.timephrases import parse_due
 from kehoach.parse.language.vocab import TABLE_HEADER_WORDS
 from kehoach.parse.readers.lines import Line
 from kehoach.parse.readers.text.flat_rows import FlatTableBuilder, columns_from_header
@@ -195,6 +197,15 @@ def _header_width(cells: list[tuple[str, int | None]]) -> int:
     return width
 
 
+def _is_page_furniture(row: list[str]) -> bool:
+    """A row without a number whose cells are all a few words naming no body and no time
+    ('Tải về', 'In', 'Lưu trữ'): the web page's buttons and footer copied with the table."""
+    cells = [c for c in row if c.strip()]
+    return bool(cells) and not _is_row_number(cells[0]) and all(
+        len(c.split()) < 4 and not starts_agency(c) and parse_due(c) is None for c in cells
+    )
+
+
 def _merged_row(row: list[str], above: list[str] | None, width: int, complete: bool) -> list[str]:
     """Fill a short row from the row above through merged cells (rowspan), which web
     conversions leave out: a row without a number continues the numbered row above (the
@@ -238,7 +249,7 @@ def cell_table(region: list[Line]) -> Block:
 
     def flush(complete: bool) -> None:
         nonlocal row, row_line
-        if row:
+        if row and not _is_page_furniture(row):
             rows.append(_merged_row(row, rows[-1] if len(rows) > 1 else None, width, complete))
             lines.append(row_line)
         row, row_line = [], None
