@@ -132,6 +132,8 @@ def test_cli_never_says_no_findings_for_a_plan_to_review(tmp_path: Path) -> None
     plan = tmp_path / "plan.txt"
     plan.write_text("KẾ HOẠCH\nTuyên truyền năm 2026\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n", encoding="utf-8")
     result = runner.invoke(app, ["validate", str(plan)], env={"COLUMNS": "200"})
-    assert result.exit_code == 0, result.stdout  # nothing wrong with the document is known
+    assert result.exit_code == 1, result.stdout
     assert "no findings" not in result.stdout
     assert "unread-closing" in result.stdout and "1 to review" in result.stdout
+    # Nothing stands above "KẾ HOẠCH": the document lacks its header, which is an error of its own.
+    assert "missing-issuer" in result.stdout and "unread-issuer" not in result.stdout

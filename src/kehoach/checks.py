@@ -44,10 +44,12 @@ def check_required_parts(plan: Plan) -> list[Finding]:
     decision that issues it has the decision's signature and recipients, not its own.
     """
     quality = plan.quality
-    front_read = quality is None or plan.doc_type is not None
+    unread = {f.code for f in plan.findings if f.about == "reading"}
+    front_read = (quality is None or plan.doc_type is not None) and "unread-front" not in unread
     closing_read = quality is None or (quality.closing and not quality.issued_with_decision)
     parts = (
-        ("missing-issuer", plan.issuer, front_read, "no issuing body (cơ quan ban hành) found"),
+        ("missing-issuer", plan.issuer, front_read and "unread-issuer" not in unread,
+         "no issuing body (cơ quan ban hành) found"),
         ("missing-date", plan.issued_date, front_read and not (quality and quality.issued_with_decision),
          "no issue date ('..., ngày ... tháng ... năm ...') found"),
         ("missing-title", plan.title, front_read, "no title (trích yếu) found under the document type"),

@@ -111,7 +111,8 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
     signer, recipients = closing.signer(zones.closing), closing.recipients(zones.closing)
     quality, review = assess(zones=zones, sections=sections, tables=tables, tasks=tasks, doc_type=front.doc_type,
                              title=front.title,
-                             issuer=front.issuer, header_found=front.header_found, signer=signer,
+                             issuer=front.issuer, header_found=front.header_found,
+                             header_seen=front.header_seen, signer=signer,
                              recipients=recipients, issued_with_decision=front.issued_with_decision)
     findings += review
     return Plan(

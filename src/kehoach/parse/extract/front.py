@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.extract import metadata
-from kehoach.parse.extract.header import HeaderBody, read_header
+from kehoach.parse.extract.header import HeaderBody, header_lines, read_header
 from kehoach.parse.extract.legal_refs import legal_refs
 from kehoach.parse.language.textutil import fold
 from kehoach.parse.language.timephrases import Span
@@ -46,6 +46,8 @@ class FrontMatter:
     declared_task_count: int | None = None
     header_found: bool = False
     """The header named the issuing body (not guessed from the preamble or the title)."""
+    header_seen: bool = False
+    """Lines in capitals stand before the document type: a header the parser may not have read."""
     issued_with_decision: bool = False
     """The plan is printed after the decision that issues it."""
 
@@ -108,6 +110,7 @@ def read_front(front: list[Block], all_texts: list[str]) -> FrontMatter:
         legal_refs=legal_refs(plan),
         declared_task_count=metadata.declared_task_count(all_texts),
         header_found=from_header,
+        header_seen=bool(header_lines(wrapper if wrapper is not None else plan)),
         issued_with_decision=wrapper is not None,
     )
 

@@ -52,6 +52,7 @@ def assess(
     title: str | None,
     issuer: str | None,
     header_found: bool,
+    header_seen: bool = False,
     signer: Signer | None,
     recipients: list[str] | None,
     issued_with_decision: bool = False,
@@ -68,7 +69,7 @@ def assess(
     empty = sum(not t.lead and not t.time for t in table_tasks)
     checks = (
         ("unread-front", doc_type is None, "the document type (KẾ HOẠCH) was not found: title, number and date unread"),
-        ("unread-issuer", doc_type is not None and issuer is None, "no issuing body was found in the header"),
+        ("unread-issuer", header_seen and issuer is None, "the header's lines name no issuing body the parser knows"),
         ("unread-numbering", not sections, "no numbered items (I., 1., a) ...) were found in the body"),
         ("unread-closing", not closing, "the closing part ('Nơi nhận', the signature) was not found"),
         ("unread-task-table", bool(unread), f"{unread} table(s) look like task tables but their columns were not recognised"),
