@@ -23,7 +23,7 @@ HEADER_LABELS = {
     "no": "TT", "content": "Nội dung", "lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp",
     "time": "Thời gian thực hiện", "product": "Sản phẩm",
 }
-_NUMBER = re.compile(r"^(\d{1,4})(?:\s+(.*))?$")
+_NUMBER = re.compile(r"^(\d{1,4})\.?(?:\s+(.*))?$")
 _OPEN_END = re.compile(r"(?:[-–,(/&]|\b(?:và|của|các|thuộc|trên|với|cho|tại|theo|về|trong|số|đối với))$", re.I)
 _AGENCY_INSIDE = re.compile(r"\s(" + "|".join(re.escape(h) for h, _ in AGENCY_HEADS) + r")\b")
 _PREPOSITION_END = re.compile(r"\b(?:của|với|theo|tại|cho|và|thuộc|về)$", re.I)

@@ -74,18 +74,21 @@ def clean_lines(text: str) -> list[Line]:
     raw_lines = join_emphasis_spans(list(enumerate(text.split("\n"), start=1)))
     out: list[Line] = []
     gap = False
+    bold_marker = False  # the last line is a marker set in emphasis ('**1.****'): its text follows
     for number, raw in raw_lines:
         line = strip_emphasis(raw).strip()
         if is_pipe_line(line):
             out.append(Line("|", number))  # kept: it may separate the cells of a table
-            gap = True
+            gap, bold_marker = True, False
         elif is_noise(line):
             gap = True
-        elif out and is_marker_only(out[-1].text):  # '1.' / 'Giai đoạn 2025 - 2030'
+        elif out and bold_marker:  # '**1.**' / 'Giai đoạn 2025 - 2030'
             out[-1].text = f"{out[-1].text} {line}"
-            gap = False
+            gap = bold_marker = False
         else:
             out.append(Line(line, number, gap=gap))
+            # A bare '1.' alone is kept: copied out of a table, it is the TT cell of a row.
+            bold_marker = "*" in raw and is_marker_only(line)
             gap = False
     if not uses_blank_lines([ln.gap is True for ln in out if ln.text != "|"]):
         for ln in out:

@@ -12,7 +12,7 @@ import re
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.extract.agencies import starts_agency
-from kehoach.parse.language.textutil import fold, squash
+from kehoach.parse.language.textutil import fold, is_person_name, squash
 from kehoach.parse.language.timephrases import parse_due
 from kehoach.parse.language.vocab import TABLE_HEADER_WORDS
 from kehoach.parse.readers.lines import Line
@@ -22,7 +22,8 @@ from kehoach.parse.structure.markers import is_roman_item
 
 _HEADER_WORDS = tuple(fold(w) for w in TABLE_HEADER_WORDS)
 _NUMBER_HEADER = frozenset({"tt", "stt", "số tt"})
-_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\s|$)")
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?(?:\s|$)")
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")
 _TABLE_END = re.compile(r"^(?:danh mục|tổng cộng|tổng số)\b.*\d+\s*nhiệm vụ", re.I)
 
 
@@ -80,6 +81,10 @@ def split_table_regions(lines: list[Line]) -> list[tuple[str, list[Line] | Block
             pieces.append(("table", cell_table(region)))
         elif is_shared_header(lines[i].text):
             pieces.append(("table", shared_rows_table(region)))
+        elif (positional := positional_table(region)) is not None:
+            block, used = positional
+            pieces.append(("table", block))
+            j = i + used  # the lines after the table's last row are prose again
         else:
             pieces.append(("table", rebuild_table(region)))
         i = j
@@ -89,8 +94,85 @@ def split_table_regions(lines: list[Line]) -> list[tuple[str, list[Line] | Block
 
 
 def _starts_data(text: str) -> bool:
-    """The first line after the header: a group row ('I. ...') or a row number."""
-    return is_roman_item(text) or bool(_ROW_NUMBER.match(text))
+    """The first line after the header: a group row ('I. ...', or 'I' alone) or a row number."""
+    return is_roman_item(text) or bool(_ROW_NUMBER.match(text)) or bool(_GROUP_NUMBER.match(text.strip()))
+
+
+# Share of rows that must keep the header's rhythm for the positions to be trusted.
+_POSITIONAL_AGREEMENT = 0.8
+
+
+def _opens_row(text: str, last_no: int) -> bool:
+    """The next row's first cell: the next number, 1 after a group, or a group's roman number."""
+    text = text.strip(" .")
+    return text in (str(last_no + 1), "1") or bool(_GROUP_NUMBER.match(text))
+
+
+def _is_name(text: str) -> bool:
+    """A body or a person, or a cell of them one per line."""
+    last = text.split("\n")[-1]
+    return bool(last) and (starts_agency(last) or is_person_name(last))
+
+
+def _fold_extra_lines(cells: list[str], width: int) -> list[str]:
+    """A row with more lines than the header has cells holds a cell of several paragraphs: two
+    names in a row are one cell's paragraphs ('Đỗ Mạnh Cường' / 'Vũ Việt Linh'); failing
+    that, the line after the content goes on with the content."""
+    cells = list(cells)
+    while len(cells) > width:
+        pair = next((k for k in range(1, len(cells) - 1) if _is_name(cells[k]) and _is_name(cells[k + 1])), None)
+        if pair is not None:
+            cells[pair : pair + 2] = [cells[pair] + "\n" + cells[pair + 1]]
+        elif len(cells) > 2:
+            cells[1:3] = [f"{cells[1]} {cells[2]}".strip()]
+        else:
+            break
+    return cells
+
+
+def positional_table(region: list[Line]) -> tuple[Block, int] | None:
+    """A table copied from Word or LibreOffice as text: every cell on a line of its own, empty
+    cells as blank lines, so a row takes as many lines as the header has cells, and the next row
+    opens with the next number. Rows are cut where the next number stands: a row shorter than
+    the header lost merged cells (filled with nothing), a longer one has a cell of several
+    paragraphs. None when too few rows keep the rhythm (the cells are not one per line). Also
+    returns how many of the region's lines the table used."""
+    start = 1
+    while start < len(region) and not _starts_data(region[start].text):
+        start += 1
+    width = start
+    first = region[0].line
+    if width < 3 or start == len(region) or any(ln.line != first + k for k, ln in enumerate(region[:width])):
+        return None
+    text_at = {ln.line: ln.text for ln in region}
+    rows: list[list[str]] = [[ln.text for ln in region[:width]]]
+    row_lines: list[int | None] = [first]
+    position, last = region[start].line, region[-1].line
+    last_no, exact = 0, 0
+    while position <= last:
+        opener = text_at.get(position, "").strip(" .")
+        merged = not opener and len(rows) > 1 and rows[-1][0].strip(" .").isdigit()
+        if not (opener.isdigit() or _GROUP_NUMBER.match(opener) or merged):
+            break
+        last_no = int(opener) if opener.isdigit() else (last_no if merged else 0)
+        size = next((k for k in range(1, width + 4) if position + k > last
+                     or _opens_row(text_at.get(position + k, ""), last_no)), width + 4)
+        if size > width + 3:
+            size = width  # no next number in reach: the last row, or the table ends here
+        cells = [text_at.get(position + k, "").strip() for k in range(size)]
+        names = size > width and any(_is_name(a) and _is_name(b) for a, b in zip(cells, cells[1:], strict=False))
+        row = (_fold_extra_lines(cells, width) + [""] * width)[:width]
+        if merged:  # a row without its number: the leading cells merged with the row above
+            lead = next((k for k, cell in enumerate(row) if cell), width)
+            row[:lead] = rows[-1][:lead]
+        exact += size == width or names  # the rhythm kept, or broken only by a cell of names
+        rows.append(row)
+        row_lines.append(position)
+        position += size
+    if len(rows) < 2 or exact < _POSITIONAL_AGREEMENT * (len(rows) - 1):
+        return None
+    used = sum(ln.line < position for ln in region)
+    return _table_block(rows, row_lines, region[:used]), used
 
 
 def rebuild_table(region: list[Line]) -> Block:
@@ -145,7 +227,6 @@ def markdown_table(region: list[Line]) -> Block:
 
 # A cell of a web table is a few lines; this many lines without a '|' means the table has ended.
 _MAX_CELL_LINES = 30
-_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")
 
 
 def _piped_region_end(lines: list[Line], start: int) -> int:
