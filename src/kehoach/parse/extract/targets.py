@@ -92,6 +92,17 @@ def _has_comparator(before: str) -> bool:
     return _comparator(before, "") != "=" or fold(before).rstrip().endswith(("trong vòng", "trong thời hạn", "còn"))
 
 
+_CLOCK_AFTER = re.compile(r"\s*\d{1,2}\s*(?:phút|')")
+_CLOCK_BEFORE = re.compile(r"giờ\s*$")
+
+
+def _is_clock_time(sentence: str, m: re.Match[str]) -> bool:
+    """'từ 20 giờ 15 phút đến 20 giờ 45 phút': a time of day, not a limit."""
+    if m.group(2) == "giờ":
+        return bool(_CLOCK_AFTER.match(sentence, m.end()))
+    return m.group(2) == "phút" and bool(_CLOCK_BEFORE.search(sentence[: m.start()]))
+
+
 def find_in_sentence(sentence: str) -> list[Found]:
     """Every commitment in one sentence, left to right."""
     if not _DIGIT.search(sentence):  # every commitment has a number; most sentences have none
@@ -110,7 +121,7 @@ def find_in_sentence(sentence: str) -> list[Found]:
         found.append((m.start(), Found(to_number(m.group(1)), None, cmp, "%", sentence)))
     for m in _TIME.finditer(sentence):
         before = sentence[: m.start()]
-        if not _has_comparator(before):
+        if not _has_comparator(before) or _is_clock_time(sentence, m):
             continue
         cmp = _comparator(before, sentence[m.end() :])
         found.append((m.start(), Found(to_number(m.group(1)), None, "<=" if cmp == "=" else cmp, m.group(2), sentence)))

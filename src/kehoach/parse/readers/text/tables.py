@@ -140,12 +140,20 @@ def positional_table(region: list[Line]) -> tuple[Block, int] | None:
     start = 1
     while start < len(region) and not _starts_data(region[start].text):
         start += 1
-    width = start
     first = region[0].line
-    if width < 3 or start == len(region) or any(ln.line != first + k for k, ln in enumerate(region[:width])):
+    if start == len(region) or any(ln.line != first + k for k, ln in enumerate(region[:start])):
+        return None
+    header: list[str] = []
+    for ln in region[:start]:  # a header cell wrapped over lines: 'Trách nhiệm' / 'thực hiện'
+        if header and ln.text[:1].islower() or header and ln.text[:1] == "(":
+            header[-1] = f"{header[-1]} {ln.text}"
+        else:
+            header.append(ln.text)
+    width = len(header)
+    if width < 3:
         return None
     text_at = {ln.line: ln.text for ln in region}
-    rows: list[list[str]] = [[ln.text for ln in region[:width]]]
+    rows: list[list[str]] = [header]
     row_lines: list[int | None] = [first]
     position, last = region[start].line, region[-1].line
     last_no, exact = 0, 0
