@@ -48,6 +48,13 @@ def recipients(closing: list[Block]) -> list[str] | None:
     for block in closing[start + 1 :]:
         marker = match_marker(block.text)
         if marker is None or marker.kind != BULLET:
+            if cut and cut[-1] == len(items) - 1 and not _signature_column(block.text):
+                # The item above stopped mid-phrase ('..., Ban xây dựng Đảng,'): this line goes on with it.
+                items[-1] = f"{items[-1]} {block.text.strip().rstrip(';,').strip()}"
+                if block.text.rstrip().endswith((";", ".")):
+                    cut.pop()
+                end += 1
+                continue
             if _signature_column(block.text):
                 end += 1  # the signature beside the list, read row by row between its items
                 continue

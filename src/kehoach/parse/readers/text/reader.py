@@ -90,7 +90,7 @@ def clean_lines(text: str) -> list[Line]:
             # A bare '1.' alone is kept: copied out of a table, it is the TT cell of a row.
             bold_marker = "*" in raw and is_marker_only(line)
             gap = False
-    if not uses_blank_lines([ln.gap is True for ln in out if ln.text != "|"]):
+    if not uses_blank_lines([ln for ln in out if ln.text != "|"]):
         for ln in out:
             ln.gap = None
     return split_columns(out)

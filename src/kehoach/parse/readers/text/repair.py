@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kehoach.parse.language.textutil import UPPER, is_upper, strip_emphasis
-from kehoach.parse.readers.lines import Line, is_standalone
+from kehoach.parse.readers.lines import Line, ends_sentence, is_standalone
 from kehoach.parse.structure.markers import BULLET, match_marker
 
 _STARS = re.compile(r"\*+")
@@ -87,14 +87,16 @@ def is_marker_only(text: str) -> bool:
     return marker is not None and marker.kind != BULLET and marker.rest == "X"
 
 
-def uses_blank_lines(blank_before: list[bool]) -> bool:
-    """True when blank lines separate paragraphs of several lines (web text), not every line
-    (text saved from Word or PDF with a blank line after each line)."""
-    if len(blank_before) < 20:
+def uses_blank_lines(lines: list[Line]) -> bool:
+    """True when blank lines separate paragraphs of several wrapped lines (web text): not when
+    a blank line follows every line (text saved from Word or PDF), nor when every paragraph is
+    one line and blank lines only space the page (text saved by a word processor)."""
+    if len(lines) < 20:
         return False
-    joined = sum(not gap for gap in blank_before[1:])
-    gaps = sum(blank_before[1:])
-    return gaps >= 5 and joined >= 0.3 * len(blank_before)
+    followed = [prev for prev, cur in zip(lines, lines[1:], strict=False) if not cur.gap]
+    gaps = sum(bool(ln.gap) for ln in lines[1:])
+    wrapped = sum(not ends_sentence(ln.text) and not is_standalone(ln.text) for ln in followed)
+    return gaps >= 5 and len(followed) >= 0.3 * len(lines) and wrapped >= 0.5 * len(followed)
 
 
 # Text copied from a PDF reads the two-column header and closing row by row: an issuer line

@@ -98,6 +98,7 @@ def _starts_data(text: str) -> bool:
     return is_roman_item(text) or bool(_ROW_NUMBER.match(text)) or bool(_GROUP_NUMBER.match(text.strip()))
 
 
+_COLUMN_NUMBER = re.compile(r"^\(\d{1,2}\)$")
 # Share of rows that must keep the header's rhythm for the positions to be trusted.
 _POSITIONAL_AGREEMENT = 0.8
 
@@ -141,10 +142,12 @@ def positional_table(region: list[Line]) -> tuple[Block, int] | None:
     while start < len(region) and not _starts_data(region[start].text):
         start += 1
     first = region[0].line
-    if start == len(region) or any(ln.line != first + k for k, ln in enumerate(region[:start])):
+    # The header's cells, up to the '(1) (2) (3)' row of column numbers when there is one.
+    cells_end = next((k for k in range(start) if _COLUMN_NUMBER.match(region[k].text)), start)
+    if start == len(region) or any(ln.line != first + k for k, ln in enumerate(region[:cells_end])):
         return None
     header: list[str] = []
-    for ln in region[:start]:  # a header cell wrapped over lines: 'Trách nhiệm' / 'thực hiện'
+    for ln in region[:cells_end]:  # a header cell wrapped over lines: 'Trách nhiệm' / 'thực hiện'
         if header and ln.text[:1].islower() or header and ln.text[:1] == "(":
             header[-1] = f"{header[-1]} {ln.text}"
         else:
@@ -163,15 +166,16 @@ def positional_table(region: list[Line]) -> tuple[Block, int] | None:
         if not (opener.isdigit() or _GROUP_NUMBER.match(opener) or merged):
             break
         last_no = int(opener) if opener.isdigit() else (last_no if merged else 0)
-        size = next((k for k in range(1, width + 4) if position + k > last
-                     or _opens_row(text_at.get(position + k, ""), last_no)), width + 4)
-        if size > width + 3:
+        size = next((k for k in range(1, width + 4) if _opens_row(text_at.get(position + k, ""), last_no)), 0)
+        if not size or (size > width and position + size > last):
             size = width  # no next number in reach: the last row, or the table ends here
         cells = [text_at.get(position + k, "").strip() for k in range(size)]
         names = size > width and any(_is_name(a) and _is_name(b) for a, b in zip(cells, cells[1:], strict=False))
         row = (_fold_extra_lines(cells, width) + [""] * width)[:width]
         if merged:  # a row without its number: the leading cells merged with the row above
             lead = next((k for k, cell in enumerate(row) if cell), width)
+            if sum(bool(cell) for cell in row) < 2 and lead <= 1:
+                break  # one line of text after the last row: the prose goes on, not the table
             row[:lead] = rows[-1][:lead]
         exact += size == width or names  # the rhythm kept, or broken only by a cell of names
         rows.append(row)
