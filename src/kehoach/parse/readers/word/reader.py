@@ -103,6 +103,12 @@ def read_docx(data: bytes) -> Document:
     for index, item in enumerate(parts.document.iter_inner_content(), start=1):
         if isinstance(item, Paragraph):
             text, numbered = _paragraph_text(item._p, numbering, fonts)
+            if "\n" not in text:  # most paragraphs: one line, nothing to decide
+                one = squash(text)
+                if one:
+                    blocks.append(Block(kind="para", text=one, raw=one, line=index, line_end=index,
+                                        auto_numbered=numbered))
+                continue
             pieces = [Line(squash(piece), index) for piece in text.split("\n")]
             # Soft line breaks inside a paragraph: decide like for text lines.
             joined = join_lines([ln for ln in pieces if ln.text], width=_SOFT_BREAK_WIDTH)
