@@ -26,10 +26,12 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def no_libreoffice(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The messages in expected.yaml are those of a machine without LibreOffice (with it, the
-    legacy .doc is converted or said to be damaged): hide it whatever this machine has."""
+def bare_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages in expected.yaml are those of a machine without LibreOffice and Tesseract
+    (with them, the legacy .doc is converted or said to be damaged, the scan is OCR'd): hide
+    them whatever this machine has. test_ocr.py runs the scan through Tesseract."""
     monkeypatch.setattr("kehoach.parse.readers.word.office.find_soffice", lambda: None)
+    monkeypatch.setattr("kehoach.parse.readers.pdf.ocr.tesseract_problem", lambda lang: "Tesseract is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +58,7 @@ def test_the_set_is_complete_and_rebuildable() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_parse_refuses_with_one_line(hostile: Path, tmp_path: Path, name: str, no_libreoffice: None) -> None:
+def test_parse_refuses_with_one_line(hostile: Path, tmp_path: Path, name: str, bare_machine: None) -> None:
     out = tmp_path / "plan.yaml"
     result = runner.invoke(app, ["parse", str(hostile / name), "-o", str(out)])
     assert result.exit_code == 2
@@ -67,13 +69,13 @@ def test_parse_refuses_with_one_line(hostile: Path, tmp_path: Path, name: str, n
 
 
 @pytest.mark.parametrize("name", ["entities.docx", "scanned.pdf", "legacy.doc"])
-def test_validate_refuses_the_same_way(hostile: Path, name: str, no_libreoffice: None) -> None:
+def test_validate_refuses_the_same_way(hostile: Path, name: str, bare_machine: None) -> None:
     result = runner.invoke(app, ["validate", str(hostile / name)])
     assert result.exit_code == 2
     assert result.stderr == f"kehoach: error: {_message(hostile / name)}\n"
 
 
-def test_batch_lists_every_hostile_file_as_failed(hostile: Path, tmp_path: Path, no_libreoffice: None) -> None:
+def test_batch_lists_every_hostile_file_as_failed(hostile: Path, tmp_path: Path, bare_machine: None) -> None:
     folder, out = tmp_path / "inbox", tmp_path / "out"
     shutil.copytree(hostile, folder)
     shutil.copyfile(SAMPLES / "001_73faa145e55eee6a.txt", folder / "good.txt")

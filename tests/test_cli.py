@@ -107,11 +107,9 @@ MINIMAL_PDF_WITHOUT_TEXT = (
 )
 
 
-def test_pdf_without_text_layer_suggests_ocr(tmp_path: Path) -> None:
+def test_pdf_without_text_layer_and_ocr_off_says_ocr_is_needed(tmp_path: Path) -> None:
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(MINIMAL_PDF_WITHOUT_TEXT)
-    result = runner.invoke(app, ["parse", str(scan)])
+    result = runner.invoke(app, ["parse", str(scan), "--ocr", "never"])
     assert result.exit_code == 2
-    assert result.stderr == (
-        "kehoach: error: the PDF has no text layer (a scanned image?); run OCR first, e.g. ocrmypdf in.pdf out.pdf\n"
-    )
+    assert result.stderr == "kehoach: error: this PDF needs OCR (page 1: no text layer) but OCR is off (--ocr never)\n"

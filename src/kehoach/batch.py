@@ -23,6 +23,7 @@ from kehoach.diff import commitment
 from kehoach.errors import KehoachError
 from kehoach.parse.extract.classify import INDICATOR_NAMES
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_named, read_input
+from kehoach.parse.readers.options import OcrMode, ReadOptions
 from kehoach.parse.structure.tree import walk
 from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
@@ -90,27 +91,32 @@ def output_path(out: Path, rel: Path, fmt: str) -> Path:
     return out / rel.parent / f"{rel.name}.{fmt}"
 
 
-def _up_to_date(data: bytes, target: Path) -> Plan | None:
-    """The Plan already written for these exact input bytes, if any."""
+def _up_to_date(data: bytes, target: Path, ocr: str) -> Plan | None:
+    """The Plan already written for these exact input bytes, if any (one with pages left
+    unread for want of OCR is redone when OCR may now run)."""
     if not target.exists():
         return None
     try:
         plan = load_plan_file(target)
     except KehoachError:
         return None
+    if ocr != "never" and plan.quality and any(p.source == "unread" for p in plan.quality.ocr_pages):
+        return None
     return plan if plan.source and plan.source.sha256 == hashlib.sha256(data).hexdigest() else None
 
 
-def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_bytes: int) -> Row:
+def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_bytes: int,
+                options: ReadOptions | None = None) -> Row:
     """Parse one file and write its Plan; never raises (runs in a worker process)."""
     started = time.perf_counter()
     target = output_path(Path(out), Path(rel), fmt)
+    options = options or ReadOptions()
     try:
         data = read_input(Path(source), max_bytes)  # read once: hashed for the skip test, then parsed
-        cached = None if force else _up_to_date(data, target)
+        cached = None if force else _up_to_date(data, target, options.ocr)
         if cached is not None:
             return _row(rel, cached, time.perf_counter() - started, up_to_date=True)
-        plan = parse_named(data, Path(source))
+        plan = parse_named(data, Path(source), options)
         write_atomic(target, render(plan, fmt))
         return _row(rel, plan, time.perf_counter() - started)
     except KehoachError as exc:
@@ -122,10 +128,13 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
 
 def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, force: bool = False,
               globs: tuple[str, ...] = DEFAULT_GLOBS, max_bytes: int = DEFAULT_MAX_BYTES,
-              progress: Callable[[Row], None] | None = None, inputs: list[Path] | None = None) -> list[Row]:
-    """Process every input under `folder` (or the given `inputs` in it); rows come back in input order."""
+              progress: Callable[[Row], None] | None = None, inputs: list[Path] | None = None,
+              ocr: OcrMode = "auto", ocr_lang: str = "vie") -> list[Row]:
+    """Process every input under `folder` (or the given `inputs` in it); rows come back in input order.
+    Files run in `jobs` processes; a file's OCR pages then run one at a time (the cores are busy)."""
     inputs = find_inputs(folder, globs) if inputs is None else inputs
-    jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes) for p in inputs]
+    options = ReadOptions(ocr=ocr, ocr_lang=ocr_lang, ocr_jobs=1 if jobs > 1 else 0)
+    jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes, options) for p in inputs]
     rows: dict[str, Row] = {}
     if jobs <= 1:
         for args in jobs_args:

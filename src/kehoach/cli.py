@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from kehoach import __version__
 from kehoach.batch import DEFAULT_GLOBS, STATUSES, Row, find_inputs, run_batch, write_reports
@@ -19,6 +21,7 @@ from kehoach.checks import validate as run_checks
 from kehoach.diff import diff_plans
 from kehoach.errors import KehoachError
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
+from kehoach.parse.readers.options import ReadOptions
 from kehoach.planio import load_plan
 from kehoach.reports import diff_markdown, print_diff, print_findings
 from kehoach.schema import Finding, Plan
@@ -35,6 +38,38 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class OcrChoice(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OcrOption = Annotated[OcrChoice, typer.Option(
+    "--ocr", help="PDF pages read by OCR (Tesseract): auto = only pages with no text layer, a stamp only or "
+                  "garbled text; always = every page; never = none (a PDF that needs OCR is refused).")]
+OcrLangOption = Annotated[str, typer.Option(
+    "--ocr-lang", help="Tesseract language data for OCR, e.g. vie or vie+eng.")]
+
+
+@contextmanager
+def _reading(ocr: OcrChoice, lang: str) -> Iterator[ReadOptions]:
+    """Read options, with a progress bar of the pages OCR reads when stderr is a terminal."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield ReadOptions(ocr=ocr.value, ocr_lang=lang)
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        tasks: list[TaskID] = []
+
+        def advance(done: int, total: int) -> None:
+            if done == 0 or not tasks:  # a new document's OCR starts
+                tasks.append(progress.add_task("OCR: reading pages", total=total))
+            progress.update(tasks[-1], completed=done)
+
+        yield ReadOptions(ocr=ocr.value, ocr_lang=lang, progress=advance)
 
 
 class OutputFormat(StrEnum):
@@ -74,6 +109,8 @@ def parse(
     max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")] = (
         DEFAULT_MAX_BYTES // (1024 * 1024)
     ),
+    ocr: OcrOption = OcrChoice.auto,
+    ocr_lang: OcrLangOption = "vie",
 ) -> None:
     """Parse one plan into a Plan (YAML by default, or JSON).
 
@@ -84,11 +121,16 @@ def parse(
     Text typed in the legacy TCVN3 (.VnTime) or VNI fonts, or saved as
     Windows-1258, is converted to Unicode and reported as a finding.
 
+    Scanned PDFs, pages carrying only a signature stamp and garbled text layers
+    are read by OCR (Tesseract, Vietnamese); the Plan's quality record lists
+    those pages with OCR's confidence. Example: kehoach parse scan.pdf --ocr auto
+
     Exit codes: 0 parsed; 2 the input cannot be read (one line on stderr says why:
-    empty, damaged, encrypted, scanned without text, too large, ...).
+    empty, damaged, encrypted, needs OCR that is off or not installed, too large, ...).
     """
     try:
-        plan = parse_file(file, max_bytes=max_mb * 1024 * 1024)
+        with _reading(ocr, ocr_lang) as options:
+            plan = parse_file(file, max_bytes=max_mb * 1024 * 1024, options=options)
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
     text = render(plan, fmt.value)
@@ -109,6 +151,8 @@ def validate(
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="table for people, json for tools.")] = (
         ReportFormat.table
     ),
+    ocr: OcrOption = OcrChoice.auto,
+    ocr_lang: OcrLangOption = "vie",
 ) -> None:
     """Check plans and list what is wrong or missing.
 
@@ -122,19 +166,21 @@ def validate(
     Severity 'review' means the parser is unsure of its own reading, not that
     the document is wrong: open the document and check that part. Codes:
     unread-front, unread-issuer, unread-numbering, unread-closing,
-    unread-task-table, guessed-task-cells, low-coverage, task-columns-suspect.
+    unread-task-table, guessed-task-cells, low-coverage, task-columns-suspect,
+    unread-pages, low-ocr-confidence.
 
     Exit codes: 0 no errors (plans to review included); 1 some plan has errors;
     2 a file cannot be read.
     """
     results: dict[str, list[Finding]] = {}
     unreadable = False
-    for path in files:
-        try:
-            results[str(path)] = run_checks(load_plan(path))
-        except KehoachError as exc:
-            typer.echo(f"kehoach: error: {exc}", err=True)
-            unreadable = True
+    with _reading(ocr, ocr_lang) as options:
+        for path in files:
+            try:
+                results[str(path)] = run_checks(load_plan(path, options=options))
+            except KehoachError as exc:
+                typer.echo(f"kehoach: error: {exc}", err=True)
+                unreadable = True
     if fmt is ReportFormat.json:
         sys.stdout.write(to_json({name: [f.model_dump(mode="json") for f in found] for name, found in results.items()}))
     else:
@@ -194,6 +240,8 @@ def batch(
     max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")] = (
         DEFAULT_MAX_BYTES // (1024 * 1024)
     ),
+    ocr: OcrOption = OcrChoice.auto,
+    ocr_lang: OcrLangOption = "vie",
 ) -> None:
     """Parse every plan under a folder, for a whole province at once.
 
@@ -221,7 +269,8 @@ def batch(
             progress.update(task, advance=1, description=f"{row.status:>7} {row.file[-50:]}")
 
         rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
-                         max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs)
+                         max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs,
+                         ocr=ocr.value, ocr_lang=ocr_lang)
     paths = write_reports(rows, out)
     failed = [r for r in rows if r.status == "failed"]
     counts = ", ".join(f"{sum(r.status == s for r in rows)} {s}" for s in STATUSES)

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from kehoach.errors import InputError
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file, read_input
+from kehoach.parse.readers.options import ReadOptions
 from kehoach.schema import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
@@ -37,8 +38,8 @@ def load_plan_file(path: Path) -> Plan:
         raise InputError(_validation_message(path, exc)) from exc
 
 
-def load_plan(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+def load_plan(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, options: ReadOptions | None = None) -> Plan:
     """Parse a document, or read a Plan file (by its .yaml/.yml/.json suffix)."""
     if path.suffix.lower() in PLAN_SUFFIXES:
         return load_plan_file(path)
-    return parse_file(path, max_bytes=max_bytes)
+    return parse_file(path, max_bytes=max_bytes, options=options)

@@ -36,8 +36,26 @@ class Block:
     guessed_cells: bool = False
     """Table rows rebuilt from text whose cells share lines (copied from a PDF): where one cell
     ends and the next begins was guessed, so the reading is to be checked."""
+    ocr: bool = False
+    """Read by OCR from a page image: letters and numbers may be misread."""
     auto_numbered: bool = False
     """The marker came from Word's automatic numbering, so the paragraph surely starts an item."""
+
+
+@dataclass(slots=True)
+class PageRead:
+    """How one PDF page was read: from its text layer, by OCR, or not at all."""
+
+    page: int
+    """Page number, 1-based."""
+    source: Literal["text", "ocr", "unread"]
+    """text layer, OCR of the page image, or unread (it needed OCR that could not run)."""
+    reason: str = ""
+    """Why the page was not read from its text layer ('no text layer', 'garbled text layer ...')."""
+    confidence: float | None = None
+    """Mean OCR word confidence, 0-100."""
+    turned: int = 0
+    """Degrees the page image was turned before OCR (a landscape page scanned upright)."""
 
 
 @dataclass(slots=True)
@@ -48,3 +66,16 @@ class Document:
     format: Literal["txt", "docx", "pdf"]
     notes: list[tuple[str, str]] = field(default_factory=list)
     """(code, message) pairs the reader wants reported, e.g. an encoding fix."""
+    pages: list[PageRead] = field(default_factory=list)
+    """How each page was read (PDF only)."""
+
+
+def page_ranges(pages: list[int]) -> str:
+    """'1-4, 7' from [1, 2, 3, 4, 7]."""
+    out: list[str] = []
+    for page in sorted(pages):
+        if out and out[-1].split("-")[-1] == str(page - 1):
+            out[-1] = f"{out[-1].split('-')[0]}-{page}"
+        else:
+            out.append(str(page))
+    return ", ".join(out)

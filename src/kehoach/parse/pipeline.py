@@ -14,6 +14,7 @@ from kehoach.parse.extract.quality import assess
 from kehoach.parse.extract.targets import find_targets
 from kehoach.parse.extract.tasks import body_tasks, task_ref, tasks_from_table, under_form_heading
 from kehoach.parse.readers import read_document, sniff_format
+from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.structure.numbering import check_numbering
 from kehoach.parse.structure.tree import build_tree, walk
 from kehoach.parse.structure.zones import split_zones
@@ -93,9 +94,10 @@ def _context_year(front: FrontMatter) -> int | None:
     return int(front.issued_date[:4]) if front.issued_date else None
 
 
-def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
-    """Parse a document's bytes into a Plan. Odd text gives findings, never exceptions."""
-    document = read_document(data)
+def parse_bytes(data: bytes, source_path: str = "<bytes>", options: ReadOptions | None = None) -> Plan:
+    """Parse a document's bytes into a Plan. Odd text gives findings, never exceptions;
+    `options` say how PDF pages without usable text are read (OCR)."""
+    document = read_document(data, options)
     zones = split_zones(document.blocks)
     sections = build_tree(zones.body)
     front = read_front(zones.front, _block_texts(document.blocks))
@@ -113,7 +115,8 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>") -> Plan:
                              title=front.title,
                              issuer=front.issuer, header_found=front.header_found,
                              header_seen=front.header_seen, signer=signer,
-                             recipients=recipients, issued_with_decision=front.issued_with_decision)
+                             recipients=recipients, issued_with_decision=front.issued_with_decision,
+                             pages=document.pages)
     findings += review
     return Plan(
         source=Source(path=source_path, format=document.format, sha256=hashlib.sha256(data).hexdigest()),
@@ -162,15 +165,15 @@ def _named_format_finding(path: Path, data: bytes) -> Finding | None:
                    message=f"named {path.suffix} but the content is {actual.upper()}; read as {actual.upper()}")
 
 
-def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Plan:
+def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, options: ReadOptions | None = None) -> Plan:
     """Parse a document on disk."""
-    return parse_named(read_input(path, max_bytes), path)
+    return parse_named(read_input(path, max_bytes), path, options)
 
 
-def parse_named(data: bytes, path: Path) -> Plan:
+def parse_named(data: bytes, path: Path, options: ReadOptions | None = None) -> Plan:
     """Parse a file's bytes already read, checking the content against the file's name."""
     mismatch = _named_format_finding(path, data)
-    plan = parse_bytes(data, str(path))
+    plan = parse_bytes(data, str(path), options)
     if mismatch:
         plan.findings.insert(0, mismatch)
     return plan

@@ -198,6 +198,22 @@ class Finding(_Model):
     """Line or paragraph index, 1-based."""
 
 
+class PageReading(_Model):
+    """A PDF page that was not read from its text layer."""
+
+    page: int
+    """Page number, 1-based."""
+    source: Literal["ocr", "unread"]
+    """ocr: read from the page image by Tesseract; unread: it needed OCR that was off or missing."""
+    reason: str
+    """Why its text layer was not used: 'no text layer', 'only 12 words of text on a scanned page',
+    'garbled text layer (22% of its words are Vietnamese syllables)', 'OCR asked for'."""
+    confidence: float | None = None
+    """Tesseract's mean word confidence on the page, 0-100 (OCR only)."""
+    turned: int = 0
+    """Degrees the page image was turned before OCR (a landscape page scanned upright)."""
+
+
 class Quality(_Model):
     """How sure the parser is of its reading: which parts it found, and a level."""
 
@@ -223,6 +239,8 @@ class Quality(_Model):
     issued_with_decision: bool = False
     """The plan is printed after the decision that issues it: the decision's signature and
     recipients stand for the plan's."""
+    ocr_pages: list[PageReading] = Field(default_factory=list)
+    """PDF pages read by OCR or left unread, with OCR's confidence; empty when every page had text."""
     reasons: list[str] = Field(default_factory=list)
     """Why the level is 'review', one line each."""
 

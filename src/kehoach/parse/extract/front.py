@@ -17,7 +17,7 @@ from kehoach.parse.extract.header import HeaderBody, header_lines, read_header
 from kehoach.parse.extract.legal_refs import legal_refs
 from kehoach.parse.language.textutil import fold
 from kehoach.parse.language.timephrases import Span
-from kehoach.parse.language.vocab import LOCAL_LEVELS, PROVINCES
+from kehoach.parse.language.vocab import CENTRAL_LEVELS, LOCAL_LEVELS, PROVINCES
 from kehoach.parse.readers.lines import is_attachment_line, is_doc_type
 from kehoach.schema import LegalRef
 
@@ -92,6 +92,8 @@ def read_front(front: list[Block], all_texts: list[str]) -> FrontMatter:
     locality = body.locality if body else None
     if level in _PROVINCIAL_LEVELS and locality and fold(locality) in _PROVINCE_KEYS:
         province = _PROVINCE_KEYS[fold(locality)]  # a provincial body's place is its province
+    if level in CENTRAL_LEVELS:
+        province = None  # a ministry or a central body serves no province, wherever it sits
     if level == "tỉnh" and locality is None:
         locality = province  # a department names no place: it serves its province
     return FrontMatter(

@@ -21,7 +21,7 @@ from kehoach.parse.language.vocab import (
     PROVINCES,
     TASK_COUNT_WORDS,
 )
-from kehoach.parse.readers.lines import is_attachment_line, is_doc_type
+from kehoach.parse.readers.lines import NUMBER_LABEL, is_attachment_line, is_doc_type
 
 _UP = UPPER
 _NAME_WORD = rf"[{_UP}][^\s,;.:()/]*"
@@ -31,8 +31,9 @@ _BODY = "|".join(re.escape(b) for b in BODY_NAMES)
 _LEVEL = "|".join(LEVELS)
 # Body and level words in any case; the name must be capitalised, so no re.I here.
 _ISSUER = re.compile(rf"((?i:{_BODY}))\s+((?i:{_LEVEL}))\s+({_NAME})")
+# The number may be handwritten on a scan: OCR then reads a few odd characters before the '/'.
 _SYMBOL = re.compile(
-    r"\b[Ss]ố\s*:?\s*(\d*)\s*/\s*((?:\d{4}/)?[A-ZĐa-zđ&]+(?:-[A-ZĐa-zđ0-9&]+)+)"
+    rf"\b(?i:{NUMBER_LABEL})\s*:?\s*(\d*)[^\s/:]{{0,4}}\s*/\s*((?:\d{{4}}/)?[A-ZĐa-zđ&]+(?:-[A-ZĐa-zđ0-9&]+)+)"
 )
 # Blanks left for the day and month of a plan not yet signed: spaces, dots, underscores.
 _BLANK = r"[\s.…_]*"
@@ -71,7 +72,7 @@ def number_and_symbol(front: list[Block], attachment: bool = True) -> tuple[str 
     candidates = [
         b.text + (" " + front[i + 1].text if "/" not in b.text and i + 1 < len(front) else "")
         for i, b in enumerate(front)
-        if re.match(r"[Ss]ố\s*:", b.text)
+        if re.match(rf"(?i:{NUMBER_LABEL})\s*:", b.text)
     ]
     if attachment:
         candidates += [b.text for b in front if is_attachment_line(b.text)]

@@ -246,11 +246,11 @@ def _body_task(section: Section, parent: Section | None, year: int | None, task_
     own = fields[id(section)] or _trailing_fields(section, task_kinds, fields)
     if not ({"lead", "time"} & own.keys()):
         return None
-    if "content" in own:
+    if "content" in own and "lead" in own:
         content, group = own["content"], section.title
     elif "lead" in own and (section.text or section.title):
-        # The item's own text is the task only when its bullets name who does it: 'Thời gian
-        # kiểm tra: ...', 'Địa điểm: ...' under 'II. NỘI DUNG' describe an event, not a task.
+        # A task names who does it: 'Đối tượng kiểm tra: ...', 'Thời gian kiểm tra: ...',
+        # 'Địa điểm: ...' describe an event, not a task.
         content, group = (section.text or section.title or ""), (parent.title if parent else None)
     else:
         return None

@@ -130,6 +130,11 @@ def syllable_score(text: str) -> int:
     return sum(1 for word in _WORD.findall(text) if _is_syllable(word))
 
 
+def word_count(text: str) -> int:
+    """How many words of letters the text holds (what `syllable_score` counts among)."""
+    return len(_WORD.findall(text))
+
+
 def looks_legacy(text: str) -> bool:
     """Cheap test: legacy-encoded Vietnamese is full of these characters (one in ten or more);
     Unicode text may hold a few as symbols ('§', '«', '·')."""

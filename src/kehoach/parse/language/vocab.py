@@ -40,6 +40,7 @@ BODY_ABBREVIATIONS: dict[str, str] = {
     "MTTQ": "Mặt trận Tổ quốc",
     "BCĐ": "Ban Chỉ đạo",
     "BTT": "Ban Thường trực",
+    "TW": "trung ương",
 }
 
 # Names inside issuing bodies as they are capitalised in running text, for headers printed in
@@ -60,6 +61,8 @@ BODY_HEADS: tuple[str, ...] = (
 BODY_LEVELS: tuple[tuple[str, str], ...] = (
     ("bộ", "trung ương"), ("tổng cục", "trung ương"), ("cục", "trung ương"), ("sở", "tỉnh"),
 )
+# Levels of bodies that serve the whole country.
+CENTRAL_LEVELS: tuple[str, ...] = ("trung ương",)
 # Words in a body's name that make it central ('TỔ CÔNG TÁC LIÊN NGÀNH TRUNG ƯƠNG').
 CENTRAL_WORDS: tuple[str, ...] = ("trung ương",)
 
@@ -166,7 +169,7 @@ COLUMN_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
               "người thực hiện", "người phụ trách", "đơn vị phụ trách", "cán bộ thực hiện")),
     ("time", ("thời gian", "thời hạn", "tiến độ")),
     ("product", ("sản phẩm", "kết quả")),
-    ("content", ("nội dung", "nhiệm vụ", "tên nhiệm vụ", "giải pháp", "công việc")),
+    ("content", ("nội dung", "nhiệm vụ", "tên nhiệm vụ", "giải pháp", "công việc", "đối tượng kiểm tra")),
 )
 
 # Words that open an agency name, and whether the next word must be capitalised
@@ -235,4 +238,18 @@ INDICATORS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("dao_tao_boi_duong", "Cán bộ, công chức được đào tạo, bồi dưỡng", ("đào tạo", "bồi dưỡng", "tập huấn")),
     ("giai_ngan", "Giải ngân vốn đầu tư công", ("giải ngân",)),
     ("hoan_thanh_nhiem_vu", "Hoàn thành nhiệm vụ được giao", ("nhiệm vụ",)),
+)
+
+# Phrases printed in headers, headings and signatures, beyond those in the tables above. OCR
+# often misplaces their marks ('KÉ HOẠCH', 'TỎ CHỨC THỰC HIỆN', 'YÊU CẢU'): a run of words read
+# by OCR that differs from one of these phrases only in its marks is taken to be the phrase.
+HEADING_PHRASES: tuple[str, ...] = (
+    "MỤC ĐÍCH, YÊU CẦU", "MỤC ĐÍCH", "YÊU CẦU", "MỤC TIÊU", "NỘI DUNG", "NHIỆM VỤ", "GIẢI PHÁP",
+    "TỔ CHỨC THỰC HIỆN", "KINH PHÍ THỰC HIỆN", "CHỈ TIÊU", "TRÁCH NHIỆM", "CHẾ ĐỘ BÁO CÁO", "PHÂN CÔNG",
+    "QUAN ĐIỂM", "PHẠM VI", "ĐỐI TƯỢNG", "THỜI GIAN", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+    "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TỔ TRƯỞNG", "PHÓ TỔ TRƯỞNG", "TRƯỞNG ĐOÀN", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG",
+    "THƯỜNG TRỰC", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "CHÁNH VĂN PHÒNG", "CẢNH SÁT", "CÔNG AN", "CÔNG TÁC", "LIÊN NGÀNH",
+    "TRUNG ƯƠNG", "NHÂN DÂN", "DANH MỤC", "PHỤ LỤC", "TÌNH HÌNH", "KẾT QUẢ", "ĐÁNH GIÁ", "TỔNG KẾT",
+    "CẢI CÁCH HÀNH CHÍNH", "ĐẾN NĂM", "GIAI ĐOẠN", "ĐỊA BÀN", "Nơi nhận", "để báo cáo", "để thực hiện",
+    "để theo dõi", "để chỉ đạo", "tổ chức", "kiểm tra", "kiểm soát", "báo cáo", "thực hiện", "triển khai",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Document
 from kehoach.parse.language.legacy import convert, detect, note
+from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.readers.text.reader import read_text
 from kehoach.parse.readers.word.office import OLE_MAGIC, doc_to_docx
 
@@ -36,8 +37,8 @@ def _convert_legacy_text(document: Document) -> Document:
     return document
 
 
-def read_document(data: bytes) -> Document:
-    """Read any supported input into blocks."""
+def read_document(data: bytes, options: ReadOptions | None = None) -> Document:
+    """Read any supported input into blocks (`options`: how PDF pages are OCR'd)."""
     fmt = sniff_format(data)
     if fmt == "txt":
         return read_text(data)  # converts legacy text itself, before lines are joined
@@ -48,7 +49,7 @@ def read_document(data: bytes) -> Document:
     if fmt == "pdf":
         from kehoach.parse.readers.pdf.reader import read_pdf
 
-        return _convert_legacy_text(read_pdf(data))
+        return _convert_legacy_text(read_pdf(data, options))
     if fmt == "doc":
         from kehoach.parse.readers.word.reader import read_docx
 

@@ -44,7 +44,9 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:
 _RULE_LINE = re.compile(r"^[-_=*~.·…\s]{3,}$")
 _PIPES_ONLY = re.compile(r"^[|\s]+$")
 _PLACE_DATE = re.compile(r"^[^,;:.]{2,40},\s*ngày\b.{0,30}\bnăm\s*\d{4}\b", re.I)
-_NUMBER_LINE = re.compile(r"^Số\s*:|^Số\s+\d*\s*/", re.I)
+# 'Số' with any mark on its vowel: OCR often reads 'Só:' or 'Sô:'.
+NUMBER_LABEL = "S[ốoóòỏõọôồổỗộơớờởỡợ]"
+_NUMBER_LINE = re.compile(rf"^{NUMBER_LABEL}\s*:|^{NUMBER_LABEL}\s+\d*\s*/", re.I)
 _TERMINAL = re.compile(r"(?:[.;:!?]|\./\.|\.\)|:\)|;\))[\s\"”’*]*$")
 _SIGNATURE_PREFIXES = tuple(p.rstrip(".") for p in SIGNATURE_ON_BEHALF + SIGNATURE_AUTHORITY)
 _SIGNATURE = re.compile(rf"^(?:{'|'.join(_SIGNATURE_PREFIXES)})\s*\.\s*\S")

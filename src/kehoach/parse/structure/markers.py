@@ -233,3 +233,22 @@ def sort_key(kind: str, label: str) -> int | None:
         return LETTER_ORDER.index(low) + 1 if low in LETTER_ORDER else None
     last = label.rsplit(".", 1)[-1]
     return int(last) if last.isdigit() else None
+
+
+def to_roman(value: int) -> str:
+    """1 -> 'I', 14 -> 'XIV' (values up to 399, more than any plan numbers)."""
+    out = ""
+    for number, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                            (4, "IV"), (1, "I")):
+        while value >= number:
+            out, value = out + letters, value - number
+    return out
+
+
+def next_label(kind: str, label: str) -> str | None:
+    """The label after `label` in a roman or arabic sequence ('II' -> 'III', '4' -> '5')."""
+    if kind == "roman" and label.isalpha():
+        return to_roman(roman_value(label) + 1)
+    if kind == "arabic" and label.isdigit():
+        return str(int(label) + 1)
+    return None

@@ -12,7 +12,7 @@ import re
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.language.textutil import is_upper
-from kehoach.parse.structure.markers import BULLET, Marker, match_marker
+from kehoach.parse.structure.markers import BULLET, Marker, match_marker, next_label
 from kehoach.schema import Paragraph, Section
 
 _TERMINAL = re.compile(r"[.;!?…]\s*$")
@@ -76,6 +76,16 @@ def _settle_heading(section: Section) -> None:
         _settle_heading(child)
 
 
+def _misread_repeat(marker: Marker, siblings: list[Section]) -> Marker:
+    """An OCR'd label that repeats the one before it ('II.' after 'II.') is the next one misread:
+    OCR loses a stroke of 'III' or reads '3' as '2' far more often than a plan repeats a part."""
+    last = siblings[-1] if siblings else None
+    if last is None or last.kind != marker.kind or last.label != marker.label:
+        return marker
+    following = next_label(marker.kind, marker.label)
+    return Marker(marker.kind, following, marker.rest) if following else marker
+
+
 def build_tree(body: list[Block]) -> list[Section]:
     """Sections of the body; text before the first item (there is none when the body comes
     from `zones`, which starts it at an item) is dropped."""
@@ -98,6 +108,8 @@ def build_tree(body: list[Block]) -> list[Section]:
             depth = len(kinds) - 1
         del open_sections[depth:]
         parent = open_sections[-1] if open_sections else None
+        if block.ocr:
+            marker = _misread_repeat(marker, parent.children if parent else roots)
         section = _new_section(block, marker, len(open_sections) + 1, parent.path if parent else "")
         (parent.children if parent else roots).append(section)
         open_sections.append(section)

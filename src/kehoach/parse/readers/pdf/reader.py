@@ -1,4 +1,5 @@
-"""Reader for PDF plans: words and ruling lines from PDFium (pypdfium2), in C.
+"""Reader for PDF plans: words and ruling lines from PDFium (pypdfium2), in C, or from
+OCR of the page image where the text layer is missing or garbage (pages.py).
 
 Words are grouped into rows by their vertical position and rows into segments
 where a wide gap separates them. A run of rows that has text on both sides of
@@ -18,9 +19,10 @@ from kehoach.errors import InputError
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.language.textutil import nfc, squash
 from kehoach.parse.readers.lines import Line, is_page_number, join_lines
-from kehoach.parse.readers.pdf.rules import Box, centre_in, page_edges, ruled_tables
+from kehoach.parse.readers.options import ReadOptions
+from kehoach.parse.readers.pdf.pages import PageContent, read_pages
+from kehoach.parse.readers.pdf.rules import Box, centre_in, ruled_tables
 from kehoach.parse.readers.pdf.tables import stitch_tables, table_rows
-from kehoach.parse.readers.pdf.words import page_words
 
 _DAMAGED = "not a readable PDF (damaged or truncated)"
 _ENCRYPTED = "the PDF is encrypted; remove the password and try again"
@@ -127,48 +129,43 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise InputError(_ENCRYPTED if "password" in str(exc).lower() else _DAMAGED) from exc
 
 
-def _read_page(document: pdfium.PdfDocument, index: int) -> tuple[list[dict[str, Any]], list[tuple[Box, Block]], float]:
-    """Words, ruled tables and width of one page; PDFium's page handles are freed at once."""
-    page = document[index]
-    textpage = page.get_textpage()
-    try:
-        words = page_words(textpage.raw, page.get_height())
-        tables: list[tuple[Box, Block]] = []
-        for bbox, cells in ruled_tables(page_edges(page), words):
-            grid = table_rows(cells)
-            if grid:
-                tables.append((bbox, Block(kind="table", rows=grid, page=index + 1, row_pages=[index + 1] * len(grid),
-                                           row_lines=[None] * len(grid))))
-        return words, tables, page.get_width()
-    finally:
-        textpage.close()
-        page.close()
+def _tables(content: PageContent) -> list[tuple[Box, Block]]:
+    """The page's ruled tables as table blocks, placed by their box."""
+    page = content.read.page
+    tables: list[tuple[Box, Block]] = []
+    for table in ruled_tables(content.edges, content.words):
+        grid = table_rows(table.cells, table.spanning)
+        if grid:
+            tables.append((table.bbox, Block(kind="table", rows=grid, page=page, row_pages=[page] * len(grid),
+                                       row_lines=[None] * len(grid))))
+    return tables
 
 
-def read_pdf(data: bytes) -> Document:
-    """Read a PDF plan into blocks."""
+def read_pdf(data: bytes, options: ReadOptions | None = None) -> Document:
+    """Read a PDF plan into blocks; pages without usable text are OCR'd as `options` say."""
     document = _open(data)
-    blocks: list[Block] = []
-    pending: list[Line] = []
-    words_seen = 0
     try:
-        for index in range(len(document)):
-            words, tables, width = _read_page(document, index)
-            words_seen += len(words)
-            for item in _page_items(words, tables, index + 1, width):
-                if isinstance(item, Line):
-                    pending.append(item)
-                    continue
-                blocks.extend(join_lines(pending))
-                pending = []
-                blocks.append(item)
+        contents = read_pages(document, options or ReadOptions())
     except InputError:
         raise
     except Exception as exc:
         raise InputError(_DAMAGED) from exc
     finally:
         document.close()
+    blocks: list[Block] = []
+    pending: list[Line] = []
+    for content in contents:
+        for item in _page_items(content.words, _tables(content), content.read.page, content.width):
+            if isinstance(item, Line):
+                pending.append(item)
+                continue
+            blocks.extend(join_lines(pending))
+            pending = []
+            blocks.append(item)
     blocks.extend(join_lines(pending))
-    if words_seen == 0:
-        raise InputError("the PDF has no text layer (a scanned image?); run OCR first, e.g. ocrmypdf in.pdf out.pdf")
-    return Document(blocks=stitch_tables(blocks), format="pdf")
+    if not any(content.words for content in contents):
+        raise InputError("the PDF has no text, not even by OCR (blank pages?)")
+    ocr_pages = {c.read.page for c in contents if c.read.source == "ocr"}
+    for block in blocks:
+        block.ocr = block.page in ocr_pages
+    return Document(blocks=stitch_tables(blocks), format="pdf", pages=[c.read for c in contents])

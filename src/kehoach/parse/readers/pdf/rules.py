@@ -10,6 +10,7 @@ which is most of the cost of reading a PDF.
 from __future__ import annotations
 
 import ctypes
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -23,6 +24,8 @@ _THIN = 2.0
 _MIN_RULE = 3.0
 _SIMPLE_PATH = 5  # segments of a line or a rectangle
 _ROW_TOLERANCE = 2.0
+# A cell at least this share of the table's width spans the row.
+_SPANNING_SHARE = 0.9
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict[str, Any]:
@@ -96,21 +99,48 @@ def _cell_text(words: list[dict[str, Any]]) -> str:
     return "\n".join(" ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"])) for line in lines)
 
 
-def ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]]) -> list[tuple[Box, list[list[str | None]]]]:
-    """Each table's box and cells (None where a merged cell covers the place), as pdfplumber's
-    `Table.extract` gives them."""
+@dataclass(slots=True)
+class RuledTable:
+    """One ruled table of a page."""
+
+    bbox: Box
+    cells: list[list[str | None]]
+    """Cell texts row by row, None where a merged cell covers the place (pdfplumber's `extract`)."""
+    spanning: list[bool]
+    """Rows made of one cell across the whole table (a group heading), as against rows whose
+    other places are covered by cells merged down from the rows above."""
+
+
+def _finder(edges: list[dict[str, Any]]) -> TableFinder | None:
     across = [e for e in edges if e["orientation"] == "h"]
     down = [e for e in edges if e["orientation"] == "v"]
     if len(across) < 2 or len(down) < 2:
+        return None
+    return TableFinder(None, {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",  # type: ignore[arg-type]
+                              "explicit_vertical_lines": down, "explicit_horizontal_lines": across})
+
+
+def cell_boxes(edges: list[dict[str, Any]]) -> list[Box]:
+    """Every cell of every table the edges draw."""
+    finder = _finder(edges)
+    return [cell for table in finder.tables for cell in table.cells] if finder else []
+
+
+def ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]]) -> list[RuledTable]:
+    """The tables the ruling edges draw, filled with the words whose centre falls in each cell."""
+    finder = _finder(edges)
+    if finder is None:
         return []
-    finder = TableFinder(None, {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",  # type: ignore[arg-type]
-                                "explicit_vertical_lines": down, "explicit_horizontal_lines": across})
-    found: list[tuple[Box, list[list[str | None]]]] = []
+    found: list[RuledTable] = []
     for table in finder.tables:
         grid: list[list[str | None]] = []
+        spanning: list[bool] = []
+        width = table.bbox[2] - table.bbox[0]
         for row in table.rows:
             in_row = [w for w in words if centre_in(w, row.bbox)]
             grid.append([None if cell is None else _cell_text([w for w in in_row if centre_in(w, cell)])
                          for cell in row.cells])
-        found.append((table.bbox, grid))
+            present = [cell for cell in row.cells if cell is not None]
+            spanning.append(len(present) == 1 and present[0][2] - present[0][0] >= _SPANNING_SHARE * width)
+        found.append(RuledTable(table.bbox, grid, spanning))
     return found

@@ -7,14 +7,15 @@ from kehoach.parse.language.textutil import squash
 from kehoach.parse.table_cells import is_column_number_row, same_row
 
 
-def table_rows(raw: list[list[str | None]]) -> list[list[str]]:
-    """pdfplumber cells -> texts. A row with one cell and the rest merged is a spanning row
-    (its text repeats across); any other merged cell repeats the cell above."""
+def table_rows(raw: list[list[str | None]], spanning: list[bool] | None = None) -> list[list[str]]:
+    """pdfplumber cells -> texts. A spanning row (`spanning`; when not known, a row with one cell
+    and the rest merged) repeats its text across; any other merged cell repeats the cell above."""
     rows: list[list[str]] = []
-    for raw_row in raw:
+    for index, raw_row in enumerate(raw):
         cells = [squash(c) if c is not None else None for c in raw_row]
         present = [c for c in cells if c is not None]
-        if len(present) == 1 and present[0]:
+        spans = spanning[index] if spanning is not None else len(present) == 1
+        if spans and len(present) == 1 and present[0]:
             rows.append([present[0]] * len(cells))
             continue
         row = []

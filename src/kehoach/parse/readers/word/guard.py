@@ -87,5 +87,7 @@ def check_package(data: bytes) -> None:
                     refuse_declarations(name, _prolog(package, name))
     except InputError:
         raise
+    except RuntimeError as exc:  # zipfile's word for a member flagged as encrypted
+        raise InputError("the .docx package is encrypted or damaged (a member needs a password)") from exc
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise InputError(f"not a readable .docx file ({exc})") from exc

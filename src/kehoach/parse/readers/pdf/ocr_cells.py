@@ -1,0 +1,81 @@
+"""A second look at table cells that OCR left empty though ink is in them.
+
+Reading a whole page, Tesseract passes over a lone short mark in a wide cell (the '1'
+of a TT column, a date alone in its cell): it takes it for noise. Such cells are cut
+out, stacked one under another on a blank image and read in one more run as a block
+of text; each line read goes back to the cell it was cut from.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from kehoach.parse.readers.pdf.rules import Box, cell_boxes, centre_in
+
+# Pixels kept clear of a cell's rules when it is cut out, and between cut-outs.
+_INSET = 6
+_GAP = 30
+# Fewer dark pixels than this in a cell is specks, not writing.
+_MIN_INK = 40
+_INK = 140
+# A cell whose whole reading is one of these strokes holds the digit 1: the Vietnamese model
+# reads a lone serif '1' as a bar, and no cell of a plan's table holds a bar or a lone 'l'.
+_LONE_ONE = frozenset({"|", "l", "!", "]", "["})
+
+
+def _empty_inked(pixels: np.ndarray, scale: float, cells: list[Box],
+                 words: list[dict[str, Any]]) -> list[tuple[Box, np.ndarray]]:
+    """Cells holding no word but some ink, with their cut-out pixels."""
+    found = []
+    for cell in cells:
+        if any(centre_in(w, cell) for w in words):
+            continue
+        x0, y0 = int(cell[0] * scale) + _INSET, int(cell[1] * scale) + _INSET
+        x1, y1 = int(cell[2] * scale) - _INSET, int(cell[3] * scale) - _INSET
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            continue
+        cut = pixels[y0:y1, x0:x1]
+        if int((cut < _INK).sum()) >= _MIN_INK:
+            found.append((cell, cut))
+    return found
+
+
+def read_empty_cells(image: Any, scale: float, edges: list[dict[str, Any]], words: list[dict[str, Any]],
+                     lang: str) -> list[dict[str, Any]]:
+    """Words read in the cells that the page's reading left empty, placed in their cells."""
+    from PIL import Image
+
+    from kehoach.parse.readers.pdf.ocr import read_words
+
+    pixels = np.asarray(image.convert("L"))
+    cuts = _empty_inked(pixels, scale, cell_boxes(edges), words)
+    if not cuts:
+        return []
+    width = max(cut.shape[1] for _, cut in cuts) + 2 * _GAP
+    height = sum(cut.shape[0] + _GAP for _, cut in cuts) + _GAP
+    canvas = np.full((height, width), 255, dtype=np.uint8)
+    slots: list[tuple[Box, int, int]] = []  # cell, top and bottom of its cut-out on the canvas
+    top = _GAP
+    for cell, cut in cuts:
+        canvas[top : top + cut.shape[0], _GAP : _GAP + cut.shape[1]] = cut
+        slots.append((cell, top, top + cut.shape[0]))
+        top += cut.shape[0] + _GAP
+    found, _ = read_words(Image.fromarray(canvas), lang, scale, psm=6)
+    placed: list[dict[str, Any]] = []
+    lines: dict[float, int] = {}
+    for word in found:
+        lines[word["top"]] = lines.get(word["top"], 0) + 1
+    for word in found:
+        if word["text"] in _LONE_ONE and lines[word["top"]] == 1:
+            word = {**word, "text": "1"}
+        middle = (word["top"] + word["bottom"]) / 2 * scale
+        for cell, slot_top, slot_bottom in slots:
+            if slot_top - _GAP / 2 <= middle < slot_bottom + _GAP / 2:
+                dx = cell[0] + (_INSET - _GAP) / scale
+                dy = cell[1] + (_INSET - slot_top) / scale
+                placed.append({**word, "x0": word["x0"] + dx, "x1": word["x1"] + dx,
+                               "top": word["top"] + dy, "bottom": word["bottom"] + dy})
+                break
+    return placed

@@ -1,0 +1,83 @@
+"""Repairs to what OCR reads, where the plan vocabulary says what was printed.
+
+Tesseract's Vietnamese model reads body text well but often misplaces the marks of
+capitals ('KÉ HOẠCH' for 'KẾ HOẠCH', 'TỎ CHỨC' for 'TỔ CHỨC'), and those are the words
+the structure pass keys on. A run of two or more words that has the same letters as a
+phrase of the vocabulary once marks are set aside is taken to be that phrase, in the
+case it was printed in. Single words are left alone: 'TRƯỜNG' (a school) and
+'TRƯỞNG' (a head) differ only in their marks, and both are printed in headers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from kehoach.parse.language import vocab
+from kehoach.parse.language.textutil import nfc
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LONGEST = 4  # words in the longest phrase looked for
+
+
+def bare(word: str) -> str:
+    """Upper-case letters without tone or vowel marks ('đốc' -> 'DOC')."""
+    decomposed = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d").upper())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Mark-less words of each phrase -> its words in capitals; forms shared by two phrases dropped."""
+    sources = (*vocab.DOC_TYPES, *vocab.NATIONAL_HEADER, *vocab.BODY_PHRASES, *vocab.COLLECTIVE_BODIES,
+               *vocab.PROVINCES, *vocab.HEADING_PHRASES, *vocab.APPENDIX_STARTERS)
+    found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for phrase in sources:
+        words = tuple(nfc(w).upper() for w in _LETTERS.findall(phrase))
+        if 2 <= len(words) <= _LONGEST:
+            found.setdefault(tuple(bare(w) for w in words), set()).add(words)
+    return {form: next(iter(options)) for form, options in found.items() if len(options) == 1}
+
+
+def _in_case_of(word: str, model: str) -> str:
+    """`word` (capitals) in the case `model` was printed in."""
+    if model.isupper():
+        return word
+    return word.capitalize() if model[:1].isupper() else word.lower()
+
+
+# Letters Vietnamese never uses that OCR reads for its own: the Icelandic eth for đ (often
+# after a true đ, as a double reading of one letter).
+_GLYPHS = (("ĐÐ", "Đ"), ("đð", "đ"), ("Ð", "Đ"), ("ð", "đ"))
+
+
+def repair_line(words: list[str]) -> list[str]:
+    """The words of one OCR line, look-alike letters replaced and runs that match a
+    vocabulary phrase set right."""
+    line = nfc(" ".join(words))
+    for wrong, right in _GLYPHS:
+        line = line.replace(wrong, right)
+    words = line.split(" ")
+    tokens = list(_LETTERS.finditer(line))
+    table = _phrases()
+    replace: dict[int, str] = {}  # token index -> corrected letters
+    i = 0
+    while i < len(tokens):
+        for n in range(min(_LONGEST, len(tokens) - i), 1, -1):
+            run = [t.group(0) for t in tokens[i : i + n]]
+            phrase = table.get(tuple(bare(w) for w in run))
+            if phrase is not None:
+                replace.update({i + k: _in_case_of(phrase[k], run[k]) for k in range(n)})
+                i += n
+                break
+        else:
+            i += 1
+    if not replace:
+        return words
+    out, last = [], 0
+    for index, token in enumerate(tokens):
+        out.append(line[last : token.start()] + replace.get(index, token.group(0)))
+        last = token.end()
+    fixed = "".join(out) + line[last:]
+    return fixed.split(" ") if len(fixed.split(" ")) == len(words) else words

@@ -1,0 +1,77 @@
+"""Is a PDF page's text layer worth reading, or must the page be read from its image?
+
+Three ways a text layer fails: there is none (a scan); it holds a few words on a page
+that is one big image (a scan carrying a digital-signature stamp); or it is garbage,
+because the fonts have no usable ToUnicode map ('Ӣ C‘NG 7+ѬѪ1*'). Garbage is told by
+the shape of the words: Vietnamese is written in syllables of a known shape, and in a
+real text layer almost every word is one; text in a legacy encoding (TCVN3, VNI) is
+not garbage, since it converts to well-formed syllables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from kehoach.parse.language.legacy import convert, detect, syllable_score, word_count
+
+# A text layer with fewer words than this on a page that is one big image is a stamp.
+SPARSE_WORDS = 25
+# An image covering this share of the page makes the page a scan.
+SCAN_COVER = 0.6
+# Below this share of well-formed syllables (with enough words to judge) the layer is garbage.
+GOOD_SYLLABLES = 0.6
+_MIN_WORDS_TO_JUDGE = 20
+
+Verdict = Literal["text", "none", "stamp", "garbled"]
+
+
+@dataclass(frozen=True, slots=True)
+class PageCheck:
+    """What a page's text layer is worth."""
+
+    verdict: Verdict
+    """text (read it), none, stamp (a few words on a scanned page) or garbled."""
+    reason: str
+    """Why, in a few words, for the findings list."""
+
+    @property
+    def needs_ocr(self) -> bool:
+        return self.verdict != "text"
+
+
+def image_cover(page: pdfium.PdfPage) -> float:
+    """Share of the page covered by its largest image."""
+    area = page.get_width() * page.get_height() or 1.0
+    largest = 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        largest = max(largest, (right - left) * (top - bottom))
+    return min(largest / area, 1.0)
+
+
+def syllable_share(text: str) -> float:
+    """Share of the words that are well-formed Vietnamese syllables, after converting text
+    typed in a legacy encoding."""
+    encoding = detect(text)
+    if encoding is not None:
+        text = convert(text, encoding)
+    words = word_count(text)
+    return syllable_score(text) / words if words else 0.0
+
+
+def check_page(page: pdfium.PdfPage, words: list[dict[str, Any]]) -> PageCheck:
+    """The verdict on one page, from its words and its images."""
+    if not words:
+        return PageCheck("none", "no text layer")
+    text = " ".join(w["text"] for w in words)
+    if len(words) < SPARSE_WORDS and image_cover(page) >= SCAN_COVER:
+        return PageCheck("stamp", f"only {len(words)} words of text on a scanned page")
+    if word_count(text) >= _MIN_WORDS_TO_JUDGE:
+        share = syllable_share(text)
+        if share < GOOD_SYLLABLES:
+            return PageCheck("garbled", f"garbled text layer ({share:.0%} of its words are Vietnamese syllables)")
+    return PageCheck("text", "text layer")
