@@ -247,8 +247,9 @@ def to_roman(value: int) -> str:
 
 def next_label(kind: str, label: str) -> str | None:
     """The label after `label` in a roman or arabic sequence ('II' -> 'III', '4' -> '5')."""
-    if kind == "roman" and label.isalpha():
-        return to_roman(roman_value(label) + 1)
+    value = roman_value(label) if kind == "roman" and label.isalpha() else None
+    if value is not None:
+        return to_roman(value + 1)
     if kind == "arabic" and label.isdigit():
         return str(int(label) + 1)
     return None
