@@ -33,6 +33,9 @@ class Block:
     """Provenance line or page-row of each table row, when known."""
     row_pages: list[int | None] = field(default_factory=list)
     """Page of each table row, when known."""
+    continued_rows: list[bool] = field(default_factory=list)
+    """Rows with one cell of their own, every other place covered by a cell merged down from
+    the rows above: they add to the row above (a second gói thầu beside one TT)."""
     guessed_cells: bool = False
     """Table rows rebuilt from text whose cells share lines (copied from a PDF): where one cell
     ends and the next begins was guessed, so the reading is to be checked."""

@@ -22,7 +22,9 @@ from kehoach.parse.language.vocab import (
     BODY_LEVELS,
     BODY_PHRASES,
     CENTRAL_WORDS,
+    LEGAL_KINDS,
     LEVELS,
+    NAME_LINKS,
     NATIONAL_HEADER,
 )
 from kehoach.parse.readers.lines import is_attachment_line, is_doc_type, is_noise, is_standalone
@@ -31,7 +33,9 @@ _MOTTO_WORDS = tuple(fold(h) for h in NATIONAL_HEADER) + ("cộng hòa xã hội
 _LEVEL_AT_START = re.compile(rf"^(?:{'|'.join(LEVELS)})\s+\S", re.I)
 _LEVEL_NAME = re.compile(rf"\b((?i:{'|'.join(LEVELS)}))\s+((?:[{UPPER}\d][^\s,;.:()/]*)(?:\s+[{UPPER}\d][^\s,;.:()/]*){{0,4}})")
 _ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, BODY_ABBREVIATIONS), key=len, reverse=True)) + r")\b")
-_PHRASES = tuple((fold(p), p) for p in sorted(BODY_PHRASES, key=len, reverse=True))
+_PHRASES = tuple((fold(p), p) for p in sorted(BODY_PHRASES + LEGAL_KINDS, key=len, reverse=True))
+# A name that ends citing a document ('... THEO QUYẾT ĐỊNH') goes on with its number.
+_CITES_DOCUMENT = re.compile(rf"(?:{'|'.join(fold(k) for k in LEGAL_KINDS)})$")
 _HEADS = tuple(sorted((fold(h) for h in BODY_HEADS), key=len, reverse=True))
 # Heads whose name is often wrapped after them ('ỦY BAN NHÂN' / 'DÂN').
 _WRAPPED_NAMES = tuple(fold(p) for p in BODY_PHRASES[:2])
@@ -72,6 +76,9 @@ def header_lines(front: list[Block]) -> list[str]:
             rest_of_motto = bool(motto) and _MOTTO.startswith(fold(f"{motto} {text}"))
             motto = f"{motto} {text}" if rest_of_motto else (text if _MOTTO.startswith(fold(text)) and text else "")
             line = _cut_motto(text)
+            if lines and _CITES_DOCUMENT.search(fold(lines[-1])) and fold(line).startswith("số "):
+                lines.append(line)  # 'THEO QUYẾT ĐỊNH' / 'SỐ 1050/QĐ-SCT': the decision's number, not the plan's
+                continue
             if (rest_of_motto or not line or is_noise(line) or is_attachment_line(line) or is_standalone(line)
                     or not is_upper(line) or _NUMBER_ONLY.match(line)):
                 continue
@@ -80,9 +87,13 @@ def header_lines(front: list[Block]) -> list[str]:
 
 
 def _completes(name: str, line: str) -> bool:
-    """`line` belongs to the name above it: a place ('XÃ LƯƠNG MINH' under 'ỦY BAN MTTQ VIỆT NAM')
-    or the rest of a wrapped name ('DÂN' under 'ỦY BAN NHÂN')."""
+    """`line` belongs to the name above it: a place ('XÃ LƯƠNG MINH' under 'ỦY BAN MTTQ VIỆT NAM'),
+    the rest of a wrapped name ('DÂN' under 'ỦY BAN NHÂN'), or a line that a linking word ties
+    to it ('THEO QUYẾT ĐỊNH' under 'ĐOÀN KIỂM TRA', 'SỐ 1050/QĐ-SCT' under that)."""
     key, joined = fold(name), fold(f"{name} {line}")
+    first = fold(line).split(" ", 1)[0]
+    if first in NAME_LINKS or (first == "số" and _CITES_DOCUMENT.search(key)):
+        return True
     if any(full.startswith(key) and len(key) < len(full) and joined.startswith(full[: len(joined)])
            for full in _WRAPPED_NAMES):
         return True

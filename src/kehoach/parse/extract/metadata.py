@@ -37,7 +37,10 @@ _SYMBOL = re.compile(
 )
 # Blanks left for the day and month of a plan not yet signed: spaces, dots, underscores.
 _BLANK = r"[\s.…_]*"
-_DATE_PARTS = rf"ngày{_BLANK}(?P<day>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<month>\d{{1,2}})?{_BLANK}năm\s*(?P<year>\d{{4}})"
+# 'năm' may be lost on a scan where the month is handwritten over it: the year alone will do.
+_DATE_PARTS = (rf"ngày{_BLANK}(?P<day>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<month>\d{{1,2}})?{_BLANK}"
+               rf"(?:năm)?\s*(?P<year>(?:19|20)\d{{2}})\b")
+_BARE_SYMBOL = re.compile(r"^/\s*[A-ZĐ]{2,}(?:-[A-ZĐ0-9&]+)+$")
 _PLACE_DATE = re.compile(rf"^(?P<place>[^,;:.()]{{2,40}}),\s*{_DATE_PARTS}", re.I)
 _DATE_WORDS = re.compile(_DATE_PARTS, re.I)
 _PROVINCE = re.compile(rf"\b(?i:tỉnh|thành phố|TP\.?)\s+({_NAME})")
@@ -74,6 +77,8 @@ def number_and_symbol(front: list[Block], attachment: bool = True) -> tuple[str 
         for i, b in enumerate(front)
         if re.match(rf"(?i:{NUMBER_LABEL})\s*:", b.text)
     ]
+    # A symbol line whose 'Số:' and number OCR could not read (handwriting over them): '/KH-UBND'.
+    candidates += [f"Số: {b.text}" for b in front if _BARE_SYMBOL.match(b.text)]
     if attachment:
         candidates += [b.text for b in front if is_attachment_line(b.text)]
     for text in candidates:

@@ -21,6 +21,7 @@ from kehoach.parse.table_cells import is_column_number_row, same_row
 from kehoach.schema import Due, Section, Task
 
 _SYNONYMS = tuple((name, tuple(fold(w) for w in words)) for name, words in COLUMN_SYNONYMS)
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _FIELD_LABEL = re.compile(r"^(?P<label>[^:]{3,40}):\s*(?P<value>.*)$", re.S)
 
 
@@ -34,11 +35,12 @@ def column_of(header: str) -> str | None:
     key = fold(header).strip(" .:")
     if not key:
         return None
+    words = squash(_PUNCTUATION.sub(" ", key))  # 'kiểm , tra' as OCR may read it
     for field, synonyms in _SYNONYMS:
         if field == "no":
             if key in synonyms:
                 return field
-        elif any(word in key for word in synonyms):
+        elif any(word in key or word in words for word in synonyms):
             return field
     return None
 
@@ -139,6 +141,15 @@ def _number(text: str | None) -> int | str | None:
     return int(text) if text.isdigit() and not (len(text) > 1 and text.startswith("0")) else text
 
 
+def _misread_numbers(tasks: list[Task]) -> None:
+    """In a table read by OCR, a TT that is not a number between two that are one apart by two
+    ('8', 'h)', '10') is the number between them, misread."""
+    for before, task, after in zip(tasks, tasks[1:], tasks[2:], strict=False):
+        if (isinstance(before.no, int) and isinstance(after.no, int) and after.no == before.no + 2
+                and isinstance(task.no, str) and len(task.no) <= 3):  # an empty TT stays empty
+            task.no = before.no + 1
+
+
 _HEADER_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
@@ -179,9 +190,15 @@ def tasks_from_table(table: Block, year: int | None = None) -> list[Task]:
         if not content:
             continue
         time = _text(row, mapping, "time")
+        if (tasks and index < len(table.continued_rows) and table.continued_rows[index]
+                and content != _text(table.rows[index - 1], mapping, "content")):
+            # Only its content cell is its own: the rest is merged down from the task above.
+            tasks[-1].content = squash(f"{tasks[-1].content} {content}")
+            continue
+        number = _number(_text(row, mapping, "no"))
         tasks.append(
             Task(
-                no=_number(_text(row, mapping, "no")),
+                no=number,
                 group=group,
                 content=content,
                 lead=split_agencies(_cell(row, mapping, "lead")),
@@ -193,6 +210,8 @@ def tasks_from_table(table: Block, year: int | None = None) -> list[Task]:
                 line=table.row_lines[index] if index < len(table.row_lines) else table.line,
             )
         )
+    if table.ocr:
+        _misread_numbers(tasks)
     return tasks
 
 

@@ -66,6 +66,10 @@ CENTRAL_LEVELS: tuple[str, ...] = ("trung ương",)
 # Words in a body's name that make it central ('TỔ CÔNG TÁC LIÊN NGÀNH TRUNG ƯƠNG').
 CENTRAL_WORDS: tuple[str, ...] = ("trung ương",)
 
+# Words that open a header line continuing the body's name above it ('ĐOÀN KIỂM TRA' /
+# 'THEO QUYẾT ĐỊNH SỐ ...'), folded.
+NAME_LINKS: tuple[str, ...] = ("theo", "thuộc", "trực", "của", "về")
+
 # Bodies that sign collectively after 'TM.' (the signature's first line, sometimes wrapped).
 COLLECTIVE_BODIES: tuple[str, ...] = (
     "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "BAN THƯỜNG TRỰC", "BAN THƯỜNG VỤ", "BAN CHỈ ĐẠO", "ĐOÀN KIỂM TRA",

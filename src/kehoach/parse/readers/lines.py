@@ -44,8 +44,8 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:
 _RULE_LINE = re.compile(r"^[-_=*~.·…\s]{3,}$")
 _PIPES_ONLY = re.compile(r"^[|\s]+$")
 _PLACE_DATE = re.compile(r"^[^,;:.]{2,40},\s*ngày\b.{0,30}\bnăm\s*\d{4}\b", re.I)
-# 'Số' with any mark on its vowel: OCR often reads 'Só:' or 'Sô:'.
-NUMBER_LABEL = "S[ốoóòỏõọôồổỗộơớờởỡợ]"
+# 'Số' with any mark on its vowel: OCR often reads 'Só:', 'Sô:' or 'S0:'.
+NUMBER_LABEL = "S[ốoóòỏõọôồổỗộơớờởỡợ0]"
 _NUMBER_LINE = re.compile(rf"^{NUMBER_LABEL}\s*:|^{NUMBER_LABEL}\s+\d*\s*/", re.I)
 _TERMINAL = re.compile(r"(?:[.;:!?]|\./\.|\.\)|:\)|;\))[\s\"”’*]*$")
 _SIGNATURE_PREFIXES = tuple(p.rstrip(".") for p in SIGNATURE_ON_BEHALF + SIGNATURE_AUTHORITY)

@@ -77,13 +77,14 @@ def _settle_heading(section: Section) -> None:
 
 
 def _misread_repeat(marker: Marker, siblings: list[Section]) -> Marker:
-    """An OCR'd label that repeats the one before it ('II.' after 'II.') is the next one misread:
-    OCR loses a stroke of 'III' or reads '3' as '2' far more often than a plan repeats a part."""
+    """An OCR'd part number that repeats the one before it, where the next one has one stroke
+    more ('II.' after 'II.' for 'III.'): OCR loses a thin stroke far more often than a plan
+    repeats a part. Repeated arabic numbers are left alone: plans do print '2.' twice."""
     last = siblings[-1] if siblings else None
-    if last is None or last.kind != marker.kind or last.label != marker.label:
+    if last is None or marker.kind != "roman" or last.kind != "roman" or last.label != marker.label:
         return marker
     following = next_label(marker.kind, marker.label)
-    return Marker(marker.kind, following, marker.rest) if following else marker
+    return Marker(marker.kind, following, marker.rest) if following == marker.label + "I" else marker
 
 
 def build_tree(body: list[Block]) -> list[Section]:

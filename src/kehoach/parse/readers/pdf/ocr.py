@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,8 +21,8 @@ import numpy as np
 import pypdfium2 as pdfium
 
 from kehoach.parse.language.textutil import nfc
-from kehoach.parse.readers.pdf.image_rules import image_edges
-from kehoach.parse.readers.pdf.ocr_cells import read_empty_cells
+from kehoach.parse.readers.pdf.image_rules import find_rules
+from kehoach.parse.readers.pdf.ocr_cells import read_cells
 from kehoach.parse.readers.pdf.ocr_words import repair_line
 
 # Measured on the corpus rendered as scans: 200 and 300 dpi read as well (text similarity
@@ -35,6 +36,13 @@ _COLOUR_SPREAD = 50
 # Below this mean word confidence (0-100), or with few words, the page may stand sideways:
 # Tesseract's orientation check is asked (it costs a second run, so only then).
 _CHECK_TURN_BELOW = 70.0
+# Words of one Tesseract line whose middles differ by more than this share of a word's
+# height stand on two lines.
+_OTHER_LINE = 0.6
+# Words read with less confidence than this are marks of a seal, a signature or a speck, not
+# print (Tesseract gives printed Vietnamese 80-96); a short line of words below _DOUBTFUL too.
+_NOISE_BELOW = 10.0
+_DOUBTFUL = 50.0
 # Tesseract's OpenMP threads fight over a small machine's cores: one thread is several
 # times faster here (1.5 s against 8 s a page on two cores), and batch runs pages in parallel.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -78,6 +86,23 @@ def tesseract_problem(lang: str) -> str | None:
     return f"Tesseract has no '{'+'.join(missing)}' language data" if missing else None
 
 
+def _visual_lines(members: list[int], data: dict[str, list[Any]]) -> list[list[int]]:
+    """One Tesseract line cut where its words stand at different heights: in small print set
+    in two columns ('Nơi nhận' beside the signature) Tesseract may take words of two lines
+    for one, and their order would be mixed."""
+    heights = sorted(data["height"][i] for i in members)
+    limit = _OTHER_LINE * heights[len(heights) // 2]
+    ordered = sorted(members, key=lambda i: data["top"][i] + data["height"][i] / 2)
+    groups: list[list[int]] = [[ordered[0]]]
+    for i in ordered[1:]:
+        last = groups[-1][-1]
+        if (data["top"][i] + data["height"][i] / 2) - (data["top"][last] + data["height"][last] / 2) > limit:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+    return [sorted(group, key=lambda i: data["left"][i]) for group in groups]
+
+
 def read_words(image: Any, lang: str, scale: float, psm: int = 3) -> tuple[list[dict[str, Any]], float]:
     """Words with boxes in points, and their mean confidence. A line's words share the
     line's top and bottom, so they form one row whatever their letters' heights.
@@ -87,13 +112,17 @@ def read_words(image: Any, lang: str, scale: float, psm: int = 3) -> tuple[list[
     data = pytesseract.image_to_data(image, lang=lang, config=f"--psm {psm}", output_type=pytesseract.Output.DICT)
     lines: dict[tuple[int, int, int], list[int]] = {}
     for i, text in enumerate(data["text"]):
-        if text and text.strip() and float(data["conf"][i]) >= 0:
+        if text and text.strip() and float(data["conf"][i]) >= _NOISE_BELOW:
             lines.setdefault((data["block_num"][i], data["par_num"][i], data["line_num"][i]), []).append(i)
     words: list[dict[str, Any]] = []
     confidences: list[float] = []
-    for members in lines.values():
-        top = min(data["top"][i] for i in members) / scale
-        bottom = max(data["top"][i] + data["height"][i] for i in members) / scale
+    for members in (line for found in lines.values() for line in _visual_lines(found, data)):
+        if len(members) <= 3 and all(float(data["conf"][i]) < _DOUBTFUL for i in members):
+            continue  # a few doubtful marks alone on a line: what is left of a seal or a signature
+        # The middle word's top and bottom: a tall speck of a seal or a signature read as a
+        # word must not lift the line onto the line above.
+        top = statistics.median_low(data["top"][i] for i in members) / scale
+        bottom = statistics.median_high(data["top"][i] + data["height"][i] for i in members) / scale
         texts = repair_line([nfc(data["text"][i].strip()) for i in members])
         for i, text in zip(members, texts, strict=True):
             words.append({"text": text, "x0": data["left"][i] / scale,
@@ -134,17 +163,16 @@ def drop_colour(image: Any) -> Any:
 
 
 def read_image(image: Any, dpi: int = DEFAULT_DPI, lang: str = DEFAULT_LANG) -> OcrPage:
-    """OCR one rendered page: turn it if its text stands sideways, read words and rules.
-    Tesseract runs as a separate program, so several pages can be read from threads."""
+    """OCR one rendered page: turn it if its text stands sideways, take its rules out, read
+    its words. Tesseract runs as a separate program, so pages can be read from threads."""
     scale = dpi / 72
-    words, confidence = read_words(image, lang, scale)
+    clean, edges = find_rules(image, scale)
+    words, confidence = read_words(clean, lang, scale)
     turned = 0
     if confidence < _CHECK_TURN_BELOW or len(words) < 10:
-        turned = _turn(image)
+        turned = _turn(clean)
         if turned:
-            image = image.rotate(-turned, expand=True)
-            words, confidence = read_words(image, lang, scale)
-    width, height = image.width / scale, image.height / scale
-    edges = image_edges(image, scale)
-    words += read_empty_cells(image, scale, edges, words, lang)
-    return OcrPage(words, edges, confidence, width, height, turned)
+            clean, edges = find_rules(image.rotate(-turned, expand=True), scale)
+            words, confidence = read_words(clean, lang, scale)
+    words = read_cells(clean, scale, edges, words, lang)
+    return OcrPage(words, edges, confidence, clean.width / scale, clean.height / scale, turned)

@@ -1,9 +1,12 @@
-"""A second look at table cells that OCR left empty though ink is in them.
+"""Table cells read one by one rather than as part of the page.
 
-Reading a whole page, Tesseract passes over a lone short mark in a wide cell (the '1'
-of a TT column, a date alone in its cell): it takes it for noise. Such cells are cut
-out, stacked one under another on a blank image and read in one more run as a block
-of text; each line read goes back to the cell it was cut from.
+Reading a whole page, Tesseract finds lines across a table row: a date set midway
+between the two lines of the cell beside it is read into one of them and misread, a
+lone short mark in a wide cell (the '1' of a TT column) is passed over as noise or
+read as '|'. So every cell with ink in it is cut out, the cut-outs are stacked one
+under another on a blank image and read in one more run as a block of text; each
+line read goes back to the cell it was cut from, and the page's own reading of the
+table is dropped.
 """
 
 from __future__ import annotations
@@ -25,13 +28,10 @@ _INK = 140
 _LONE_ONE = frozenset({"|", "l", "!", "]", "["})
 
 
-def _empty_inked(pixels: np.ndarray, scale: float, cells: list[Box],
-                 words: list[dict[str, Any]]) -> list[tuple[Box, np.ndarray]]:
-    """Cells holding no word but some ink, with their cut-out pixels."""
+def _inked(pixels: np.ndarray, scale: float, cells: list[Box]) -> list[tuple[Box, np.ndarray]]:
+    """Cells holding some ink, with their cut-out pixels."""
     found = []
     for cell in cells:
-        if any(centre_in(w, cell) for w in words):
-            continue
         x0, y0 = int(cell[0] * scale) + _INSET, int(cell[1] * scale) + _INSET
         x1, y1 = int(cell[2] * scale) - _INSET, int(cell[3] * scale) - _INSET
         if x1 - x0 < 4 or y1 - y0 < 4:
@@ -42,17 +42,21 @@ def _empty_inked(pixels: np.ndarray, scale: float, cells: list[Box],
     return found
 
 
-def read_empty_cells(image: Any, scale: float, edges: list[dict[str, Any]], words: list[dict[str, Any]],
-                     lang: str) -> list[dict[str, Any]]:
-    """Words read in the cells that the page's reading left empty, placed in their cells."""
+def read_cells(image: Any, scale: float, edges: list[dict[str, Any]], words: list[dict[str, Any]],
+               lang: str) -> list[dict[str, Any]]:
+    """The page's words, those in table cells replaced by the cells' own reading."""
     from PIL import Image
 
     from kehoach.parse.readers.pdf.ocr import read_words
 
     pixels = np.asarray(image.convert("L"))
-    cuts = _empty_inked(pixels, scale, cell_boxes(edges), words)
+    cells = cell_boxes(edges)
+    if not cells:
+        return words
+    words = [w for w in words if not any(centre_in(w, cell) for cell in cells)]
+    cuts = _inked(pixels, scale, cells)
     if not cuts:
-        return []
+        return words
     width = max(cut.shape[1] for _, cut in cuts) + 2 * _GAP
     height = sum(cut.shape[0] + _GAP for _, cut in cuts) + _GAP
     canvas = np.full((height, width), 255, dtype=np.uint8)
@@ -78,4 +82,4 @@ def read_empty_cells(image: Any, scale: float, edges: list[dict[str, Any]], word
                 placed.append({**word, "x0": word["x0"] + dx, "x1": word["x1"] + dx,
                                "top": word["top"] + dy, "bottom": word["bottom"] + dy})
                 break
-    return placed
+    return words + placed

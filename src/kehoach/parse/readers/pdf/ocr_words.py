@@ -15,7 +15,7 @@ import re
 import unicodedata
 
 from kehoach.parse.language import vocab
-from kehoach.parse.language.textutil import nfc
+from kehoach.parse.language.textutil import is_upper, nfc
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LONGEST = 4  # words in the longest phrase looked for
@@ -48,8 +48,25 @@ def _in_case_of(word: str, model: str) -> str:
 
 
 # Letters Vietnamese never uses that OCR reads for its own: the Icelandic eth for đ (often
-# after a true đ, as a double reading of one letter).
-_GLYPHS = (("ĐÐ", "Đ"), ("đð", "đ"), ("Ð", "Đ"), ("ð", "đ"))
+# after a true đ, as a double reading of one letter), the fraction slash for '/'.
+_GLYPHS = (("ĐÐ", "Đ"), ("đð", "đ"), ("Ð", "Đ"), ("ð", "đ"), ("⁄", "/"))
+
+
+# A part number as OCR misreads it: 'I' as 'l' or '|', 'II' run together as 'H' ('HI.' for 'III.').
+_ROMAN_READ = re.compile(r"^([IlH|]{1,4})\.$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
+
+
+def _part_number(first: str, rest: list[str]) -> str:
+    """'HI.' -> 'III.' at the head of a heading in capitals; anything else as read."""
+    m = _ROMAN_READ.match(first)
+    if not m or not rest or not is_upper(" ".join(rest)):
+        return first
+    letters = m.group(1)
+    if not any(ch in "l|" for ch in letters) and not ("H" in letters and len(letters) > 1):
+        return first
+    roman = letters.replace("l", "I").replace("|", "I").replace("H", "II")
+    return f"{roman}." if _ROMAN.match(roman) else first
 
 
 def repair_line(words: list[str]) -> list[str]:
@@ -59,6 +76,8 @@ def repair_line(words: list[str]) -> list[str]:
     for wrong, right in _GLYPHS:
         line = line.replace(wrong, right)
     words = line.split(" ")
+    words[0] = _part_number(words[0], words[1:])
+    line = " ".join(words)
     tokens = list(_LETTERS.finditer(line))
     table = _phrases()
     replace: dict[int, str] = {}  # token index -> corrected letters

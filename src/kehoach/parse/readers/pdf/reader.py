@@ -22,7 +22,7 @@ from kehoach.parse.readers.lines import Line, is_page_number, join_lines
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.readers.pdf.pages import PageContent, read_pages
 from kehoach.parse.readers.pdf.rules import Box, centre_in, ruled_tables
-from kehoach.parse.readers.pdf.tables import stitch_tables, table_rows
+from kehoach.parse.readers.pdf.tables import merged_rows, stitch_tables
 
 _DAMAGED = "not a readable PDF (damaged or truncated)"
 _ENCRYPTED = "the PDF is encrypted; remove the password and try again"
@@ -30,6 +30,8 @@ _ENCRYPTED = "the PDF is encrypted; remove the password and try again"
 _SEGMENT_GAP = 24.0
 # Rows whose tops differ by less than this are one row.
 _ROW_TOLERANCE = 3.0
+# Share of the page width where the gap between two columns may lie.
+_CUT_ZONE = (0.3, 0.7)
 
 
 @dataclass(slots=True)
@@ -74,28 +76,49 @@ def _rows(words: list[dict[str, Any]]) -> list[Row]:
     return rows
 
 
-def _reading_order(rows: list[Row], centre: float) -> list[tuple[Row, str, float]]:
-    """(row, text, x0) in reading order; two-column bands are read left column first."""
+def _gap_in_middle(row: Row, width: float) -> tuple[float, float] | None:
+    """The widest gap between two of the row's segments that lies in the middle part of the
+    page (the header's two columns, 'Nơi nhận' beside the signature); None for one column."""
+    gaps = [(a.x1, b.x0) for a, b in zip(row.segments, row.segments[1:], strict=False)
+            if _CUT_ZONE[0] * width <= (a.x1 + b.x0) / 2 <= _CUT_ZONE[1] * width]
+    return max(gaps, key=lambda g: g[1] - g[0]) if gaps else None
+
+
+def _narrow(free: tuple[float, float], row: Row) -> tuple[float, float] | None:
+    """What is left of the free band between the columns once the row's segments are laid
+    over it (the widest part), or None when they close it."""
+    parts = [free]
+    for seg in row.segments:
+        parts = [piece for lo, hi in parts
+                 for piece in ((lo, min(hi, seg.x0)), (max(lo, seg.x1), hi)) if piece[1] > piece[0]]
+    return max(parts, key=lambda p: p[1] - p[0]) if parts else None
+
+
+def _reading_order(rows: list[Row], width: float) -> list[tuple[Row, str, float]]:
+    """(row, text, x0) in reading order; two-column bands are read left column first. A band
+    goes on while some upright strip between the columns stays free of text."""
     out: list[tuple[Row, str, float]] = []
     i = 0
     while i < len(rows):
         row = rows[i]
-        two_sided = any(s.x1 <= centre for s in row.segments) and any(s.x0 >= centre for s in row.segments)
-        if not two_sided:
+        free = _gap_in_middle(row, width)
+        if free is None:
             out.append((row, " ".join(s.text for s in row.segments), row.x0))
             i += 1
             continue
-        band: list[Row] = []
-        while i < len(rows) and all(s.x1 <= centre or s.x0 >= centre for s in rows[i].segments):
+        band: list[Row] = [row]
+        i += 1
+        while i < len(rows):
+            narrowed = _narrow(free, rows[i])
+            if narrowed is None:
+                break
+            free = narrowed
             band.append(rows[i])
             i += 1
-        if not band:  # text on both sides but also across the centre: one row, read as it stands
-            out.append((row, " ".join(s.text for s in row.segments), row.x0))
-            i += 1
-            continue
-        for side in (lambda s: s.x1 <= centre, lambda s: s.x0 >= centre):
+        cut = (free[0] + free[1]) / 2
+        for left in (True, False):
             for band_row in band:
-                segs = [s for s in band_row.segments if side(s)]
+                segs = [s for s in band_row.segments if (s.x1 <= cut) == left]
                 if segs:
                     out.append((band_row, " ".join(s.text for s in segs), segs[0].x0))
     return out
@@ -109,7 +132,7 @@ def _page_items(words: list[dict[str, Any]], tables: list[tuple[Box, Block]], nu
     items: list[Line | Block] = []
     margin = min((r.x0 for r in rows), default=0.0)
     centre = width / 2
-    for line_no, (row, text, x0) in enumerate(_reading_order(rows, centre), start=1):
+    for line_no, (row, text, x0) in enumerate(_reading_order(rows, width), start=1):
         while pending_tables and pending_tables[0][0] < row.top:
             items.append(pending_tables.pop(0)[1])
         text = squash(nfc(text))
@@ -134,10 +157,10 @@ def _tables(content: PageContent) -> list[tuple[Box, Block]]:
     page = content.read.page
     tables: list[tuple[Box, Block]] = []
     for table in ruled_tables(content.edges, content.words):
-        grid = table_rows(table.cells, table.spanning)
+        grid, continued = merged_rows(table.cells, table.spanning)
         if grid:
             tables.append((table.bbox, Block(kind="table", rows=grid, page=page, row_pages=[page] * len(grid),
-                                       row_lines=[None] * len(grid))))
+                                             row_lines=[None] * len(grid), continued_rows=continued)))
     return tables
 
 

@@ -10,13 +10,21 @@ from kehoach.parse.table_cells import is_column_number_row, same_row
 def table_rows(raw: list[list[str | None]], spanning: list[bool] | None = None) -> list[list[str]]:
     """pdfplumber cells -> texts. A spanning row (`spanning`; when not known, a row with one cell
     and the rest merged) repeats its text across; any other merged cell repeats the cell above."""
+    return merged_rows(raw, spanning)[0]
+
+
+def merged_rows(raw: list[list[str | None]], spanning: list[bool] | None = None) -> tuple[list[list[str]], list[bool]]:
+    """`table_rows`, and for each row whether it is a continued row (one cell of its own, the
+    others covered by cells merged down from above; see `Block.continued_rows`)."""
     rows: list[list[str]] = []
+    continued: list[bool] = []
     for index, raw_row in enumerate(raw):
         cells = [squash(c) if c is not None else None for c in raw_row]
         present = [c for c in cells if c is not None]
         spans = spanning[index] if spanning is not None else len(present) == 1
         if spans and len(present) == 1 and present[0]:
             rows.append([present[0]] * len(cells))
+            continued.append(False)
             continue
         row = []
         for col, cell in enumerate(cells):
@@ -24,7 +32,9 @@ def table_rows(raw: list[list[str | None]], spanning: list[bool] | None = None) 
                 cell = rows[-1][col] if rows and col < len(rows[-1]) else ""
             row.append(cell)
         rows.append(row)
-    return [r for r in rows if any(r)]
+        continued.append(bool(rows[:-1]) and len(present) == 1 and len(cells) > 2)
+    kept = [i for i, r in enumerate(rows) if any(r)]
+    return [rows[i] for i in kept], [continued[i] for i in kept]
 
 
 def _is_spanning(row: list[str]) -> bool:
@@ -44,6 +54,8 @@ def _append_continuation(table: Block, more: Block) -> None:
         table.rows[-1] = [squash(f"{a} {b}") if b and b != a else a for a, b in zip(last, rows[0], strict=False)]
         rows.pop(0)
         pages.pop(0)
+    table.continued_rows = (table.continued_rows or [False] * len(table.rows)) + (
+        more.continued_rows[len(more.rows) - len(rows):] if more.continued_rows else [False] * len(rows))
     table.rows.extend(rows)
     table.row_pages.extend(pages)
     table.row_lines.extend([None] * len(rows))
