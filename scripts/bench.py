@@ -8,7 +8,9 @@ the ratio to python-docx opening the same files and reading every paragraph's an
 cell's text (the floor for any DOCX reader built on it); for PDFs the ratio of the baseline (pdfplumber `extract_text` + `extract_tables` on every
 page, what a script would do) to kehoach's full parse of the same files. Peak
 memory is measured in a fresh process on a 100-page PDF built by repeating a
-sample's pages, for kehoach and for the baseline.
+sample's pages, for kehoach and for the baseline. OCR: the first sample PDF's
+first pages rendered to an image-only PDF (scripts/make_scans.py), parsed with one
+OCR thread; seconds per page and the share of that time spent in Tesseract itself.
 """
 
 from __future__ import annotations
@@ -31,11 +33,15 @@ import pypdfium2 as pdfium
 
 from kehoach.parse.language.textutil import fold
 from kehoach.parse.pipeline import parse_bytes
+from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.structure.markers import match_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 BIG_PAGES = 100
+OCR_PAGES = 3
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_scans import image_only_pdf  # noqa: E402
 
 _CHILD = """
 import resource, sys, time
@@ -144,6 +150,7 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="passes over the samples; the best is kept")
+    parser.add_argument("--no-ocr", action="store_true", help="skip the OCR measure (needs Tesseract)")
     args = parser.parse_args()
     print(f"machine: {machine()}")
     by_format = {fmt: [p.read_bytes() for p in sorted(SAMPLES.glob(f"*.{fmt}"))] for fmt in ("txt", "docx", "pdf")}
@@ -175,6 +182,43 @@ def main() -> None:
             elapsed, peak = in_fresh_process(which, big)
             print(f"{BIG_PAGES}-page PDF, {which:<8}: {elapsed:6.2f} s, {BIG_PAGES / elapsed:6.1f} pages/s, "
                   f"peak memory {peak:.1f} MB")
+    if not args.no_ocr:
+        ocr_bench(sorted(SAMPLES.glob("*.pdf"))[0], min(args.rounds, 2))
+
+
+def ocr_bench(sample: Path, rounds: int) -> None:
+    """Seconds per page of a scan, one OCR thread, and the share of it inside Tesseract."""
+    import pytesseract
+
+    scan = image_only_pdf(sample.read_bytes(), dpi=200, pages=OCR_PAGES)
+    inside = [0.0]
+    originals = {name: getattr(pytesseract, name) for name in ("image_to_data", "image_to_osd")}
+
+    def timed(call: Callable[..., object]) -> Callable[..., object]:
+        def run(*args: object, **kwargs: object) -> object:
+            start = time.perf_counter()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                inside[0] += time.perf_counter() - start
+        return run
+
+    for name, call in originals.items():
+        setattr(pytesseract, name, timed(call))
+    try:
+        best = float("inf")
+        for _ in range(rounds):
+            inside[0] = 0.0
+            start = time.perf_counter()
+            parse_bytes(scan, options=ReadOptions(ocr_jobs=1))
+            took = time.perf_counter() - start
+            if took < best:
+                best, share = took, inside[0] / took
+    finally:
+        for name, call in originals.items():
+            setattr(pytesseract, name, call)
+    print(f"OCR ({OCR_PAGES}-page scan at 200 dpi, rendered at 300 dpi, 1 thread): {best / OCR_PAGES:.2f} s/page, "
+          f"{share:.0%} of it in Tesseract")
 
 
 if __name__ == "__main__":

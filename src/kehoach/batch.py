@@ -129,11 +129,11 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
 def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, force: bool = False,
               globs: tuple[str, ...] = DEFAULT_GLOBS, max_bytes: int = DEFAULT_MAX_BYTES,
               progress: Callable[[Row], None] | None = None, inputs: list[Path] | None = None,
-              ocr: OcrMode = "auto", ocr_lang: str = "vie") -> list[Row]:
+              ocr: OcrMode = "auto", ocr_lang: str = "vie", ocr_dpi: int = 300) -> list[Row]:
     """Process every input under `folder` (or the given `inputs` in it); rows come back in input order.
     Files run in `jobs` processes; a file's OCR pages then run one at a time (the cores are busy)."""
     inputs = find_inputs(folder, globs) if inputs is None else inputs
-    options = ReadOptions(ocr=ocr, ocr_lang=ocr_lang, ocr_jobs=1 if jobs > 1 else 0)
+    options = ReadOptions(ocr=ocr, ocr_lang=ocr_lang, dpi=ocr_dpi, ocr_jobs=1 if jobs > 1 else 0)
     jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes, options) for p in inputs]
     rows: dict[str, Row] = {}
     if jobs <= 1:

@@ -51,14 +51,16 @@ OcrOption = Annotated[OcrChoice, typer.Option(
                   "garbled text; always = every page; never = none (a PDF that needs OCR is refused).")]
 OcrLangOption = Annotated[str, typer.Option(
     "--ocr-lang", help="Tesseract language data for OCR, e.g. vie or vie+eng.")]
+OcrDpiOption = Annotated[int, typer.Option(
+    "--ocr-dpi", min=100, max=600, help="Resolution pages are rendered at for OCR (300 reads small print best).")]
 
 
 @contextmanager
-def _reading(ocr: OcrChoice, lang: str) -> Iterator[ReadOptions]:
+def _reading(ocr: OcrChoice, lang: str, dpi: int = 300) -> Iterator[ReadOptions]:
     """Read options, with a progress bar of the pages OCR reads when stderr is a terminal."""
     console = Console(stderr=True)
     if not console.is_terminal:
-        yield ReadOptions(ocr=ocr.value, ocr_lang=lang)
+        yield ReadOptions(ocr=ocr.value, ocr_lang=lang, dpi=dpi)
         return
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
@@ -69,7 +71,7 @@ def _reading(ocr: OcrChoice, lang: str) -> Iterator[ReadOptions]:
                 tasks.append(progress.add_task("OCR: reading pages", total=total))
             progress.update(tasks[-1], completed=done)
 
-        yield ReadOptions(ocr=ocr.value, ocr_lang=lang, progress=advance)
+        yield ReadOptions(ocr=ocr.value, ocr_lang=lang, dpi=dpi, progress=advance)
 
 
 class OutputFormat(StrEnum):
@@ -111,6 +113,7 @@ def parse(
     ),
     ocr: OcrOption = OcrChoice.auto,
     ocr_lang: OcrLangOption = "vie",
+    ocr_dpi: OcrDpiOption = 300,
 ) -> None:
     """Parse one plan into a Plan (YAML by default, or JSON).
 
@@ -129,7 +132,7 @@ def parse(
     empty, damaged, encrypted, needs OCR that is off or not installed, too large, ...).
     """
     try:
-        with _reading(ocr, ocr_lang) as options:
+        with _reading(ocr, ocr_lang, ocr_dpi) as options:
             plan = parse_file(file, max_bytes=max_mb * 1024 * 1024, options=options)
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
@@ -153,6 +156,7 @@ def validate(
     ),
     ocr: OcrOption = OcrChoice.auto,
     ocr_lang: OcrLangOption = "vie",
+    ocr_dpi: OcrDpiOption = 300,
 ) -> None:
     """Check plans and list what is wrong or missing.
 
@@ -174,7 +178,7 @@ def validate(
     """
     results: dict[str, list[Finding]] = {}
     unreadable = False
-    with _reading(ocr, ocr_lang) as options:
+    with _reading(ocr, ocr_lang, ocr_dpi) as options:
         for path in files:
             try:
                 results[str(path)] = run_checks(load_plan(path, options=options))
@@ -242,6 +246,7 @@ def batch(
     ),
     ocr: OcrOption = OcrChoice.auto,
     ocr_lang: OcrLangOption = "vie",
+    ocr_dpi: OcrDpiOption = 300,
 ) -> None:
     """Parse every plan under a folder, for a whole province at once.
 
@@ -270,7 +275,7 @@ def batch(
 
         rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
                          max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs,
-                         ocr=ocr.value, ocr_lang=ocr_lang)
+                         ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
     paths = write_reports(rows, out)
     failed = [r for r in rows if r.status == "failed"]
     counts = ", ".join(f"{sum(r.status == s for r in rows)} {s}" for s in STATUSES)

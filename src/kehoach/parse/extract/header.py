@@ -33,7 +33,10 @@ _MOTTO_WORDS = tuple(fold(h) for h in NATIONAL_HEADER) + ("cộng hòa xã hội
 _LEVEL_AT_START = re.compile(rf"^(?:{'|'.join(LEVELS)})\s+\S", re.I)
 _LEVEL_NAME = re.compile(rf"\b((?i:{'|'.join(LEVELS)}))\s+((?:[{UPPER}\d][^\s,;.:()/]*)(?:\s+[{UPPER}\d][^\s,;.:()/]*){{0,4}})")
 _ABBREVIATION = re.compile(r"\b(" + "|".join(sorted(map(re.escape, BODY_ABBREVIATIONS), key=len, reverse=True)) + r")\b")
-_PHRASES = tuple((fold(p), p) for p in sorted(BODY_PHRASES + LEGAL_KINDS, key=len, reverse=True))
+# Each phrase found as spelt, or with the other tone placement ('hoà'/'hòa'): the text
+# matched is not folded, so both spellings are looked for.
+_PHRASES = tuple(("|".join(re.escape(k) for k in sorted({p.lower(), fold(p)})), p)
+                 for p in sorted(BODY_PHRASES + LEGAL_KINDS, key=len, reverse=True))
 # A name that ends citing a document ('... THEO QUYẾT ĐỊNH') goes on with its number.
 _CITES_DOCUMENT = re.compile(rf"(?:{'|'.join(fold(k) for k in LEGAL_KINDS)})$")
 _HEADS = tuple(sorted((fold(h) for h in BODY_HEADS), key=len, reverse=True))
@@ -126,8 +129,8 @@ def expand(name: str) -> str:
     if head is not None:  # 'sở tư pháp' -> 'sở Tư pháp'; known phrases below may do better
         rest = text[len(head) + 1 :]
         text = text[: len(head) + 1] + rest[:1].upper() + rest[1:]
-    for key, phrase in _PHRASES:
-        text = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", phrase, text, flags=re.I)
+    for spellings, phrase in _PHRASES:
+        text = re.sub(rf"(?<!\w)(?:{spellings})(?!\w)", phrase, text, flags=re.I)
     level = re.search(rf"\b({'|'.join(LEVELS)})\s+(.+)$", text)
     if level:  # the place after the level word is a proper name
         text = text[: level.start(2)] + capitalise_words(level.group(2))

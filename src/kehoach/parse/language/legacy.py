@@ -8,6 +8,7 @@ first keeps ordinary Unicode text on a fast path. Readers with font names
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -118,6 +119,7 @@ def is_capitals_font(font: str | None) -> bool:
     return font is not None and encoding_of_font(font) == "tcvn3" and font.rstrip().endswith("H")
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_syllable(word: str) -> bool:
     parts = unicodedata.normalize("NFD", word.lower())
     tones = sum(parts.count(t) for t in _TONES)

@@ -48,6 +48,7 @@ BODY_ABBREVIATIONS: dict[str, str] = {
 BODY_PHRASES: tuple[str, ...] = (
     "Ủy ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Việt Nam",
     "Ban Thường trực", "Ban Thường vụ", "Ban Chỉ đạo", "Ban Chấp hành", "Công Thương", "Đảng ủy",
+    "Đoàn kiểm tra", "Đoàn giám sát",
 )
 
 # Words that open the name of a body in a header; the word after them is capitalised in running

@@ -52,20 +52,22 @@ def _in_case_of(word: str, model: str) -> str:
 _GLYPHS = (("ĐÐ", "Đ"), ("đð", "đ"), ("Ð", "Đ"), ("ð", "đ"), ("⁄", "/"))
 
 
-# A part number as OCR misreads it: 'I' as 'l' or '|', 'II' run together as 'H' ('HI.' for 'III.').
-_ROMAN_READ = re.compile(r"^([IlH|]{1,4})\.$")
+# A part number as OCR misreads it: 'I' as 'l', 'L' or '|', 'II' run together as 'H' ('HI.'
+# for 'III.'), the dot lost ('L MỤC ĐÍCH').
+_ROMAN_READ = re.compile(r"^([IVXlLH|]{1,4})(\.?)$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 
 
 def _part_number(first: str, rest: list[str]) -> str:
-    """'HI.' -> 'III.' at the head of a heading in capitals; anything else as read."""
+    """'HI.' -> 'III.', 'L' -> 'I.' at the head of a heading in capitals; anything else as read."""
     m = _ROMAN_READ.match(first)
     if not m or not rest or not is_upper(" ".join(rest)):
         return first
-    letters = m.group(1)
-    if not any(ch in "l|" for ch in letters) and not ("H" in letters and len(letters) > 1):
+    letters, dot = m.groups()
+    misread = any(ch in "lL|" for ch in letters) or ("H" in letters and len(letters) > 1)
+    if not misread and dot:
         return first
-    roman = letters.replace("l", "I").replace("|", "I").replace("H", "II")
+    roman = letters.replace("l", "I").replace("L", "I").replace("|", "I").replace("H", "II")
     return f"{roman}." if _ROMAN.match(roman) else first
 
 

@@ -25,6 +25,7 @@ SCAN_COVER = 0.6
 # Below this share of well-formed syllables (with enough words to judge) the layer is garbage.
 GOOD_SYLLABLES = 0.6
 _MIN_WORDS_TO_JUDGE = 20
+_SAMPLE_WORDS = 200
 
 Verdict = Literal["text", "none", "stamp", "garbled"]
 
@@ -55,7 +56,9 @@ def image_cover(page: pdfium.PdfPage) -> float:
 
 def syllable_share(text: str) -> float:
     """Share of the words that are well-formed Vietnamese syllables, after converting text
-    typed in a legacy encoding."""
+    typed in a legacy encoding. A page's first _SAMPLE_WORDS words tell: a garbled layer is
+    garbled throughout."""
+    text = " ".join(text.split()[:_SAMPLE_WORDS])
     encoding = detect(text)
     if encoding is not None:
         text = convert(text, encoding)

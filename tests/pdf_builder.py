@@ -1,0 +1,49 @@
+"""PDFs for the OCR tests: scans of the sample plans, with or without a text layer laid over.
+
+A scan is a sample PDF's pages rendered to images (scripts/make_scans.py). A stamp-only
+scan carries the few words of a digital-signature stamp as text; a garbled one carries a
+page of words that are not Vietnamese, as a PDF whose fonts lost their ToUnicode map
+gives. Both texts are invisible, so the page image still shows the plan for OCR to read.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from make_scans import image_only_pdf  # noqa: E402
+
+SAMPLE_PDF = ROOT / "samples" / "000_e3b5f0d1f2c6f809.pdf"
+STAMP_WORDS = "Signed by: So Noi vu Email: snv@example.vn Time: 10.07.2025 08:15:00 +07:00"
+# Letters of Vietnamese print mapped to the wrong glyph codes: words no syllable has the shape of.
+GARBLED_WORDS = " ".join(["Wkxf", "klhq", "Qjkk", "Zpxr", "dqjv", "Bcxw", "Hgrf", "vwkp"] * 8)
+
+
+def scan(pages: int = 1, dpi: int = 200, source: Path = SAMPLE_PDF) -> bytes:
+    """The first `pages` pages of a sample as an image-only PDF."""
+    return image_only_pdf(source.read_bytes(), dpi=dpi, pages=pages)
+
+
+def with_hidden_text(pdf: bytes, text: str) -> bytes:
+    """`pdf` with `text` laid invisibly over its first page, as a text layer."""
+    document = pdfium.PdfDocument(pdf)
+    page = document[0]
+    line = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", 10.0)
+    units = [ord(ch) for ch in text] + [0]
+    pdfium_c.FPDFText_SetText(line, (ctypes.c_ushort * len(units))(*units))
+    pdfium_c.FPDFTextObj_SetTextRenderMode(line, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+    pdfium_c.FPDFPageObj_Transform(line, 1, 0, 0, 1, 40, 40)
+    pdfium_c.FPDFPage_InsertObject(page.raw, line)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    return out.getvalue()
