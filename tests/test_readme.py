@@ -38,6 +38,15 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert "pytest" in ci
 
 
+def test_the_setup_the_readme_promises_installs_the_system_programs() -> None:
+    assert "bash scripts/setup.sh && .venv/bin/kehoach parse samples/" in README
+    setup = (ROOT / "scripts/setup.sh").read_text(encoding="utf-8")
+    for package in ("tesseract-ocr", "tesseract-ocr-vie", "libreoffice-writer-nogui"):
+        assert package in setup and package in README
+    assert "apt-get install" in setup
+    assert "bash scripts/setup.sh --dev" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+
+
 def test_diff_excerpt_is_real_output() -> None:
     result = CliRunner().invoke(app, ["diff", str(ROOT / "samples/000_e3b5f0d1f2c6f809.pdf"),
                                       str(ROOT / "samples/003_ea6bd15cef034038.docx"), "--format", "markdown"])

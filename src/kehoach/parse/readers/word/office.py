@@ -2,12 +2,18 @@
 .docx, which Word also stores in that container.
 
 A .doc is converted to .docx with LibreOffice when `soffice` is on PATH; the
-converted file then goes through the DOCX reader like any other.
+converted file then goes through the DOCX reader like any other. Each conversion runs
+headless in its own temporary folder with its own LibreOffice profile, so conversions
+running at once (batch --jobs) do not wait on or break each other, and within a time
+limit after which LibreOffice and the helpers it started are stopped.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -30,6 +36,26 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _run(command: list[str]) -> None:
+    """Run LibreOffice in a process group of its own, so that on time-out the helper processes
+    it starts are stopped with it."""
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
+    except OSError as exc:
+        raise InputError(f"LibreOffice could not be started ({exc.strerror})") from exc
+    try:
+        process.wait(timeout=CONVERT_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired as exc:
+        with contextlib.suppress(ProcessLookupError):
+            if hasattr(os, "killpg"):
+                os.killpg(process.pid, signal.SIGKILL)
+            else:  # Windows: no process groups to stop
+                process.kill()
+        process.wait()
+        raise InputError(f"LibreOffice took over {CONVERT_TIMEOUT_SECONDS} s to convert the .doc file") from exc
+
+
 def doc_to_docx(data: bytes) -> bytes:
     """Convert a legacy .doc with LibreOffice, or say clearly why it cannot be read."""
     if is_encrypted_package(data):
@@ -37,8 +63,8 @@ def doc_to_docx(data: bytes) -> bytes:
     soffice = find_soffice()
     if soffice is None:
         raise InputError(
-            "this is a legacy Word .doc file; install LibreOffice (the 'soffice' command) to convert it, "
-            "or save it as .docx in Word"
+            "this is a legacy Word .doc file; install LibreOffice's Writer to convert it (Debian/Ubuntu: "
+            "apt-get install libreoffice-writer-nogui), or save it as .docx in Word"
         )
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
         folder = Path(tmp)
@@ -46,12 +72,7 @@ def doc_to_docx(data: bytes) -> bytes:
         source.write_bytes(data)
         command = [soffice, "--headless", "--norestore", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
                    "--convert-to", "docx", "--outdir", str(folder), str(source)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT_SECONDS, check=False)
-        except subprocess.TimeoutExpired as exc:
-            raise InputError(f"LibreOffice took over {CONVERT_TIMEOUT_SECONDS} s to convert the .doc file") from exc
-        except OSError as exc:
-            raise InputError(f"LibreOffice could not be started ({exc.strerror})") from exc
+        _run(command)
         converted = folder / "input.docx"
         if not converted.is_file():
             raise InputError("LibreOffice could not convert the .doc file (damaged?)")
