@@ -25,7 +25,7 @@ if ((${#missing[@]})); then
         echo "setup: installing ${PACKAGES[*]} with apt-get" >&2
         export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq
-        apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}" >/dev/null
+        apt-get install -y -qq "${PACKAGES[@]}" >/dev/null
     elif command -v apt-get >/dev/null 2>&1; then
         echo "setup: for scans and .doc files, install as root: sudo apt-get install ${PACKAGES[*]}" >&2
     else
