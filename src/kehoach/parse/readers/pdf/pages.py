@@ -11,7 +11,8 @@ runs as separate programs, several pages at once.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,8 +67,10 @@ def _leave_unread(contents: list[PageContent], needing: list[PageContent], check
         content.read = PageRead(content.read.page, "unread", checks[content.read.page].reason)
 
 
-def _ocr(document: pdfium.PdfDocument, contents: list[PageContent], needing: list[PageContent],
-         checks: dict[int, PageCheck], options: ReadOptions) -> None:
+def _ocr(document: pdfium.PdfDocument, needing: list[PageContent], checks: dict[int, PageCheck],
+         options: ReadOptions) -> None:
+    """OCR the pages in `needing`, `jobs` at a time. A page is rendered only when a worker is
+    about to be free: a 300 dpi page image is ~9 MB, and a scan may have a hundred pages."""
     from kehoach.parse.readers.pdf import ocr
 
     jobs = options.ocr_jobs or os.cpu_count() or 1
@@ -75,25 +78,31 @@ def _ocr(document: pdfium.PdfDocument, contents: list[PageContent], needing: lis
     if options.progress:
         options.progress(0, len(needing))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        futures = []
-        for content in needing:
+        pending: deque[tuple[PageContent, Future[ocr.OcrPage]]] = deque()
+        for position, content in enumerate(needing):
             page = document[content.read.page - 1]
-            try:  # render here, read in a worker thread
+            try:  # render here (PDFium is not thread-safe), read in a worker thread
                 image = ocr.render(page, options.dpi)
             finally:
                 page.close()
-            futures.append((content, pool.submit(ocr.read_image, image, options.dpi, options.ocr_lang)))
-        for content, future in futures:
-            found = future.result()
-            check = checks.get(content.read.page)
-            keep_edges = content.edges and not found.turned  # vector rules are exact; image rules otherwise
-            content.words, content.width = found.words, found.width
-            content.edges = content.edges if keep_edges else found.edges
-            content.read = PageRead(content.read.page, "ocr", check.reason if check and check.needs_ocr else "OCR asked for",
-                                    round(found.confidence, 1), found.turned)
-            done += 1
-            if options.progress:
-                options.progress(done, len(needing))
+            pending.append((content, pool.submit(ocr.read_image, image, options.dpi, options.ocr_lang)))
+            last = position == len(needing) - 1
+            while pending and (len(pending) >= jobs + 1 or last):
+                _take(*pending.popleft(), checks)
+                done += 1
+                if options.progress:
+                    options.progress(done, len(needing))
+
+
+def _take(content: PageContent, future: Future[Any], checks: dict[int, PageCheck]) -> None:
+    """Put what OCR read on a page in place of its text layer."""
+    found = future.result()
+    check = checks.get(content.read.page)
+    keep_edges = content.edges and not found.turned  # vector rules are exact; image rules otherwise
+    content.words, content.width = found.words, found.width
+    content.edges = content.edges if keep_edges else found.edges
+    reason = check.reason if check and check.needs_ocr else "OCR asked for"
+    content.read = PageRead(content.read.page, "ocr", reason, round(found.confidence, 1), found.turned)
 
 
 def read_pages(document: pdfium.PdfDocument, options: ReadOptions) -> list[PageContent]:
@@ -120,5 +129,5 @@ def read_pages(document: pdfium.PdfDocument, options: ReadOptions) -> list[PageC
     if problem:
         _leave_unread(contents, needing, checks, f"this PDF needs OCR ({{why}}) but {problem}: {INSTALL_HINT}")
         return contents
-    _ocr(document, contents, needing, checks, options)
+    _ocr(document, needing, checks, options)
     return contents
