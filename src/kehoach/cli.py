@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kehoach import __version__
 from kehoach.batch import DEFAULT_GLOBS, STATUSES, Row, find_inputs, run_batch, write_reports
@@ -21,8 +19,8 @@ from kehoach.checks import validate as run_checks
 from kehoach.diff import diff_plans
 from kehoach.errors import KehoachError
 from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
-from kehoach.parse.readers.options import ReadOptions
 from kehoach.planio import load_plan
+from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption, reading
 from kehoach.reports import diff_markdown, print_diff, print_findings
 from kehoach.schema import Finding, Plan
 from kehoach.writers import render, to_json, write_atomic
@@ -38,40 +36,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class OcrChoice(StrEnum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-OcrOption = Annotated[OcrChoice, typer.Option(
-    "--ocr", help="PDF pages read by OCR (Tesseract): auto = only pages with no text layer, a stamp only or "
-                  "garbled text; always = every page; never = none (a PDF that needs OCR is refused).")]
-OcrLangOption = Annotated[str, typer.Option(
-    "--ocr-lang", help="Tesseract language data for OCR, e.g. vie or vie+eng.")]
-OcrDpiOption = Annotated[int, typer.Option(
-    "--ocr-dpi", min=100, max=600, help="Resolution pages are rendered at for OCR (300 reads small print best).")]
-
-
-@contextmanager
-def _reading(ocr: OcrChoice, lang: str, dpi: int = 300) -> Iterator[ReadOptions]:
-    """Read options, with a progress bar of the pages OCR reads when stderr is a terminal."""
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        yield ReadOptions(ocr=ocr.value, ocr_lang=lang, dpi=dpi)
-        return
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        tasks: list[TaskID] = []
-
-        def advance(done: int, total: int) -> None:
-            if done == 0 or not tasks:  # a new document's OCR starts
-                tasks.append(progress.add_task("OCR: reading pages", total=total))
-            progress.update(tasks[-1], completed=done)
-
-        yield ReadOptions(ocr=ocr.value, ocr_lang=lang, dpi=dpi, progress=advance)
 
 
 class OutputFormat(StrEnum):
@@ -132,7 +96,7 @@ def parse(
     empty, damaged, encrypted, needs OCR that is off or not installed, too large, ...).
     """
     try:
-        with _reading(ocr, ocr_lang, ocr_dpi) as options:
+        with reading(ocr, ocr_lang, ocr_dpi) as options:
             plan = parse_file(file, max_bytes=max_mb * 1024 * 1024, options=options)
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
@@ -178,7 +142,7 @@ def validate(
     """
     results: dict[str, list[Finding]] = {}
     unreadable = False
-    with _reading(ocr, ocr_lang, ocr_dpi) as options:
+    with reading(ocr, ocr_lang, ocr_dpi) as options:
         for path in files:
             try:
                 results[str(path)] = run_checks(load_plan(path, options=options))

@@ -8,11 +8,12 @@ from pathlib import Path
 from kehoach.errors import InputError
 from kehoach.parse.blocks import Block
 from kehoach.parse.extract import closing
+from kehoach.parse.extract.body_tasks import body_tasks
 from kehoach.parse.extract.classify import classify
 from kehoach.parse.extract.front import FrontMatter, read_front
 from kehoach.parse.extract.quality import assess
 from kehoach.parse.extract.targets import find_targets
-from kehoach.parse.extract.tasks import body_tasks, task_ref, tasks_from_table, under_form_heading
+from kehoach.parse.extract.tasks import task_ref, tasks_from_table, under_form_heading
 from kehoach.parse.readers import read_document, sniff_format
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.structure.numbering import check_numbering
