@@ -31,6 +31,18 @@ def scan(pages: int = 1, dpi: int = 200, source: Path = SAMPLE_PDF) -> bytes:
     return image_only_pdf(source.read_bytes(), dpi=dpi, pages=pages)
 
 
+def turned_scan(degrees: int = 90, dpi: int = 200, source: Path = SAMPLE_PDF) -> bytes:
+    """The first page scanned lying on its side (a landscape page fed upright)."""
+    document = pdfium.PdfDocument(source.read_bytes())
+    page = document[0]
+    image = page.render(scale=dpi / 72, grayscale=True).to_pil().rotate(degrees, expand=True)
+    page.close()
+    document.close()
+    out = io.BytesIO()
+    image.save(out, "PDF", resolution=float(dpi))
+    return out.getvalue()
+
+
 def with_hidden_text(pdf: bytes, text: str) -> bytes:
     """`pdf` with `text` laid invisibly over its first page, as a text layer."""
     document = pdfium.PdfDocument(pdf)

@@ -21,7 +21,7 @@ from kehoach.parse.pipeline import parse_bytes
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.readers.pdf.ocr import INSTALL_HINT, tesseract_problem
 
-from .pdf_builder import GARBLED_WORDS, STAMP_WORDS, scan, with_hidden_text
+from .pdf_builder import GARBLED_WORDS, STAMP_WORDS, scan, turned_scan, with_hidden_text
 
 runner = CliRunner()
 # CI sets KEHOACH_REQUIRE_TOOLS: there a missing Tesseract fails the tests instead of skipping them.
@@ -140,3 +140,11 @@ def test_a_batch_reads_scans_in_parallel_workers(stamped: Path, garbled: Path, t
     rows = run_batch(inbox, tmp_path / "out", jobs=2)
     assert [(r.file, r.status != "failed") for r in rows] == [("garbled.pdf", True), ("stamped.pdf", True)]
     assert all(r.issuer == "Ủy ban nhân dân xã Hùng Thắng" for r in rows)
+
+
+@needs_tesseract
+def test_a_page_scanned_on_its_side_is_turned_before_reading() -> None:
+    plan = parse_bytes(turned_scan(90))
+    assert plan.quality is not None
+    assert plan.quality.ocr_pages[0].turned in (90, 270)
+    assert plan.doc_type == "KẾ HOẠCH" and plan.issuer == "Ủy ban nhân dân xã Hùng Thắng"

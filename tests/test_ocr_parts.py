@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image
 
 from kehoach.parse.blocks import Block, PageRead, page_ranges
@@ -140,3 +142,9 @@ def test_a_header_name_goes_on_over_lines_tied_by_a_linking_word() -> None:
     body = read_header(front)
     assert body is not None
     assert (body.issuer, body.parent) == ("Đoàn kiểm tra theo Quyết định số 1050/QĐ-SCT", "Sở Công Thương")
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("KẾkếHOẠCHhoạchÉÓIlL|.,:/ĐÐð⁄1"), min_size=1, max_size=8),
+                min_size=1, max_size=8))
+def test_ocr_line_repair_never_raises_and_keeps_one_text_per_word(words: list[str]) -> None:
+    assert len(repair_line(words)) == len(words)
