@@ -67,7 +67,7 @@ def table(rows: list[list[str]]) -> str:
     return f"<w:tbl>{body}</w:tbl>"
 
 
-def build_docx(body_xml: str, styles: str = STYLES) -> bytes:
+def build_docx(body_xml: str, styles: str = STYLES, numbering: str = NUMBERING) -> bytes:
     document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body_xml}</w:body></w:document>'
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
@@ -75,6 +75,6 @@ def build_docx(body_xml: str, styles: str = STYLES) -> bytes:
         z.writestr("_rels/.rels", ROOT_RELS)
         z.writestr("word/_rels/document.xml.rels", DOC_RELS)
         z.writestr("word/document.xml", document)
-        z.writestr("word/numbering.xml", NUMBERING)
+        z.writestr("word/numbering.xml", numbering)
         z.writestr("word/styles.xml", styles)
     return out.getvalue()

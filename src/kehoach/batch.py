@@ -21,13 +21,14 @@ from pathlib import Path
 from kehoach.checks import validate
 from kehoach.diff import commitment
 from kehoach.errors import KehoachError
+from kehoach.files import DEFAULT_MAX_BYTES, read_input, write_output
 from kehoach.parse.extract.classify import INDICATOR_NAMES
-from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_named, read_input
+from kehoach.parse.pipeline import parse_named
 from kehoach.parse.readers.options import OcrMode, ReadOptions
 from kehoach.parse.structure.tree import walk
 from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
-from kehoach.writers import render, write_atomic
+from kehoach.writers import render
 
 DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf", "*.doc")
 SUMMARY_FIELDS = ("file", "status", "issuer", "locality", "period", "sections", "targets", "tasks", "findings",
@@ -117,7 +118,7 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
         if cached is not None:
             return _row(rel, cached, time.perf_counter() - started, up_to_date=True)
         plan = parse_named(data, Path(source), options)
-        write_atomic(target, render(plan, fmt))
+        write_output(target, render(plan, fmt))
         return _row(rel, plan, time.perf_counter() - started)
     except KehoachError as exc:
         return Row(file=rel, status="failed", error=str(exc), seconds=round(time.perf_counter() - started, 3))
@@ -165,12 +166,12 @@ def write_reports(rows: list[Row], out: Path) -> dict[str, Path]:
     """summary.csv, summary.json and indicators.csv in `out` (UTF-8 with BOM for spreadsheets)."""
     paths = {"summary_csv": out / "summary.csv", "summary_json": out / "summary.json", "matrix": out / "indicators.csv"}
     summary = _csv(list(SUMMARY_FIELDS), ([getattr(r, f) for f in SUMMARY_FIELDS] for r in rows))
-    write_atomic(paths["summary_csv"], "\ufeff" + summary)
+    write_output(paths["summary_csv"], "\ufeff" + summary)
     records = [{k: v for k, v in asdict(r).items() if k != "indicators"} for r in rows]
-    write_atomic(paths["summary_json"], json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    write_output(paths["summary_json"], json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     codes = list(INDICATOR_NAMES)
     header = ["file", "issuer", "locality", *[f"{code} ({INDICATOR_NAMES[code]})" for code in codes]]
     plans = [r for r in rows if r.status != "failed"]
     matrix = _csv(header, ([r.file, r.issuer, r.locality, *[r.indicators.get(c, "") for c in codes]] for r in plans))
-    write_atomic(paths["matrix"], "\ufeff" + matrix)
+    write_output(paths["matrix"], "\ufeff" + matrix)
     return paths

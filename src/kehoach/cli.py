@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -18,12 +20,13 @@ from kehoach.batch import DEFAULT_GLOBS, STATUSES, Row, find_inputs, run_batch, 
 from kehoach.checks import validate as run_checks
 from kehoach.diff import diff_plans
 from kehoach.errors import KehoachError
-from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file
+from kehoach.files import DEFAULT_MAX_BYTES, describe, write_output, write_stdout
+from kehoach.parse.pipeline import parse_file
 from kehoach.planio import load_plan
 from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption, reading
 from kehoach.reports import diff_markdown, print_diff, print_findings
 from kehoach.schema import Finding, Plan
-from kehoach.writers import render, to_json, write_atomic
+from kehoach.writers import render, to_json
 
 app = typer.Typer(
     name="kehoach",
@@ -101,10 +104,10 @@ def parse(
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
     text = render(plan, fmt.value)
-    if output is None:
-        sys.stdout.write(text)
+    if output is None or str(output) == "-":
+        write_stdout(text)
     else:
-        write_atomic(output, text)
+        write_output(output, text, inputs=[file])
 
 
 class ReportFormat(StrEnum):
@@ -150,7 +153,7 @@ def validate(
                 typer.echo(f"kehoach: error: {exc}", err=True)
                 unreadable = True
     if fmt is ReportFormat.json:
-        sys.stdout.write(to_json({name: [f.model_dump(mode="json") for f in found] for name, found in results.items()}))
+        write_stdout(to_json({name: [f.model_dump(mode="json") for f in found] for name, found in results.items()}))
     else:
         print_findings(results)
     if unreadable:
@@ -188,9 +191,9 @@ def diff(
     if fmt is DiffFormat.table:
         print_diff(result)
     elif fmt is DiffFormat.markdown:
-        sys.stdout.write(diff_markdown(result))
+        write_stdout(diff_markdown(result))
     else:
-        sys.stdout.write(render(result, fmt.value))
+        write_stdout(render(result, fmt.value))
 
 
 @app.command()
@@ -258,19 +261,52 @@ def batch(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the Plan model."""
-    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+    write_stdout(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _utf8_streams() -> None:
+    """Vietnamese goes out as UTF-8 whatever the locale says (LC_ALL=C, PYTHONIOENCODING=ascii):
+    a wrong character set would otherwise end the run with an encoding error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _silence_stdout() -> None:
+    """After a write to standard output failed, the interpreter's final flush must not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives until exit)
+
+
+class Interrupted(BaseException):
+    """Ctrl-C. Not a KeyboardInterrupt, which the command-line library would catch and print
+    as a bare line; cleanup (temporary files) still runs as it goes up."""
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted
 
 
 def main() -> None:
     """Entry point of the `kehoach` console script: no traceback ever reaches the user."""
+    _utf8_streams()
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
     except KehoachError as exc:
         typer.echo(f"kehoach: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt):
         typer.echo("kehoach: interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # the reader went away ('kehoach parse x | head'): nothing to say
+        _silence_stdout()
+        sys.exit(0)
+    except OSError as exc:  # writing the report to standard output or the terminal failed
+        _silence_stdout()
+        typer.echo(f"kehoach: error: {exc.filename or 'standard output'}: cannot write ({describe(exc)})", err=True)
+        sys.exit(2)
     except Exception as exc:  # a bug: still one line, and a distinct exit code
         typer.echo(f"kehoach: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(3)

@@ -11,3 +11,7 @@ class KehoachError(Exception):
 
 class InputError(KehoachError):
     """The input cannot be read as a plan (missing, empty, wrong format, corrupt)."""
+
+
+class OutputError(KehoachError):
+    """An output cannot be written (the input itself, a folder, a full disk, no permission)."""

@@ -9,11 +9,46 @@ import yaml
 from pydantic import ValidationError
 
 from kehoach.errors import InputError
-from kehoach.parse.pipeline import DEFAULT_MAX_BYTES, parse_file, read_input
+from kehoach.files import DEFAULT_MAX_BYTES, read_input
+from kehoach.parse.pipeline import parse_file
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.schema import Plan
 
 PLAN_SUFFIXES = (".yaml", ".yml", ".json")
+# kehoach writes no YAML alias and no structure deeper than a few dozen levels: more is an
+# attack (a 2 KB 'billion laughs' file expands to millions of nodes) or damage.
+MAX_DEPTH = 200
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+
+
+class _PlanLoader(yaml.SafeLoader):
+    """Safe YAML without aliases and with a depth limit."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in a Plan file", event.start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                                  self.peek_event().start_mark)
+            return super().compose_node(parent, index)  # type: ignore[arg-type]
+        finally:
+            self._depth -= 1
+
+
+def _depth(data: object, limit: int = MAX_DEPTH) -> int:
+    """How deep lists and mappings nest (JSON), stopping past `limit`."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if deepest > limit:
+                return deepest
+            stack.extend((child, level + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _validation_message(path: Path, exc: ValidationError) -> str:
@@ -25,11 +60,19 @@ def _validation_message(path: Path, exc: ValidationError) -> str:
 
 def load_plan_file(path: Path) -> Plan:
     """A Plan YAML/JSON file, checked against the schema."""
-    raw = read_input(path).decode("utf-8", errors="replace")
+    raw = read_input(path, MAX_PLAN_BYTES).decode("utf-8", errors="replace")
+    kind = "JSON" if path.suffix == ".json" else "YAML"
     try:
-        data = json.loads(raw) if path.suffix == ".json" else yaml.safe_load(raw)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: not valid {'JSON' if path.suffix == '.json' else 'YAML'} ({str(exc).splitlines()[0]})") from exc
+        data = json.loads(raw) if kind == "JSON" else yaml.load(raw, Loader=_PlanLoader)  # noqa: S506 (safe loader)
+    except RecursionError as exc:
+        raise InputError(f"{path}: not a Plan file (nested too deep)") from exc
+    except (ValueError, yaml.YAMLError) as exc:  # JSONDecodeError is a ValueError; so are huge integers, month 13
+        why = str(exc).splitlines()[0]
+        if "integer string conversion" in why:
+            why = "a number of thousands of digits"
+        raise InputError(f"{path}: not valid {kind} ({why})") from exc
+    if _depth(data) > MAX_DEPTH:
+        raise InputError(f"{path}: not a Plan file (nested deeper than {MAX_DEPTH} levels)")
     if not isinstance(data, dict):
         raise InputError(f"{path}: a Plan file must hold a mapping, not {type(data).__name__}")
     try:

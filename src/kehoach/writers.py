@@ -1,11 +1,8 @@
-"""Serialise Plans and other results to YAML or JSON, and write files atomically."""
+"""Serialise Plans and other results to YAML or JSON (files are written by kehoach.files)."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -46,16 +43,3 @@ def to_yaml(data: Any) -> str:
 def render(data: Any, fmt: str) -> str:
     """'json' or 'yaml'."""
     return to_json(data) if fmt == "json" else to_yaml(data)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from kehoach.errors import InputError
+from kehoach.files import DEFAULT_MAX_BYTES, read_input
 from kehoach.parse.blocks import Block
 from kehoach.parse.extract import closing
 from kehoach.parse.extract.body_tasks import body_tasks
@@ -20,23 +21,6 @@ from kehoach.parse.structure.numbering import check_numbering
 from kehoach.parse.structure.tree import build_tree, walk
 from kehoach.parse.structure.zones import split_zones
 from kehoach.schema import Finding, Period, Plan, Section, Source, Target, Task
-
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-
-
-def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The file's bytes, or an InputError with one clear line."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(f"{path}: file is {size // (1024 * 1024)} MB, over the {max_bytes // (1024 * 1024)} MB limit")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
 
 
 def _block_texts(blocks: list[Block]) -> list[str]:

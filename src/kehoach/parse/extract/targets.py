@@ -24,6 +24,11 @@ _BEFORE = tuple((fold(phrase), cmp) for phrase, cmp in CMP_BEFORE)
 _AFTER = tuple((fold(phrase), cmp) for phrase, cmp in CMP_AFTER)
 _ABBREVIATIONS = frozenset(ABBREVIATIONS)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
+# Characters either side of a number that can hold its comparator ('không thấp hơn', 'trở lên').
+_CONTEXT = 60
+# A target quotes its sentence up to this length; past it, the words around its number.
+_MAX_QUOTE = 1000
+_QUOTE_REACH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +48,19 @@ def to_number(text: str) -> int | float:
     return int(value) if value.is_integer() else value
 
 
+_ABBREVIATION_REACH = 12
+
+
 def _ends_sentence_at(text: str, dot: int) -> bool:
     """A '.' ends a sentence unless it closes '...', an abbreviation or an initial."""
     if text[dot] != "." :
         return True
     if text[max(0, dot - 2) : dot] == ".." or text[dot - 1 : dot] == "…":
         return False
-    word = re.search(r"(\S+)$", text[:dot])
-    token = word.group(1) if word else ""
+    # Only the last few characters can hold an abbreviation; looking further back made a long
+    # word before a full stop cost time in its square.
+    before = text[max(0, dot - _ABBREVIATION_REACH) : dot]
+    token = before.split()[-1] if before and not before[-1].isspace() else ""
     return token not in _ABBREVIATIONS and not (len(token) == 1 and token.isupper())
 
 
@@ -100,31 +110,52 @@ def _is_clock_time(sentence: str, m: re.Match[str]) -> bool:
     """'từ 20 giờ 15 phút đến 20 giờ 45 phút': a time of day, not a limit."""
     if m.group(2) == "giờ":
         return bool(_CLOCK_AFTER.match(sentence, m.end()))
-    return m.group(2) == "phút" and bool(_CLOCK_BEFORE.search(sentence[: m.start()]))
+    return m.group(2) == "phút" and bool(_CLOCK_BEFORE.search(sentence[max(0, m.start() - _CONTEXT) : m.start()]))
+
+
+def _quote(sentence: str, start: int, end: int) -> str:
+    """What a target carries of its sentence: all of it, or for a very long one (a paragraph
+    without full stops) the words around the number, so that a thousand targets in one
+    paragraph do not each carry the whole paragraph."""
+    if len(sentence) <= _MAX_QUOTE:
+        return sentence
+    left = sentence.rfind(" ", 0, max(0, start - _QUOTE_REACH)) + 1
+    right = sentence.find(" ", min(len(sentence), end + _QUOTE_REACH))
+    right = len(sentence) if right < 0 else right
+    return ("…" if left > 0 else "") + sentence[left:right].strip() + ("…" if right < len(sentence) else "")
 
 
 def find_in_sentence(sentence: str) -> list[Found]:
-    """Every commitment in one sentence, left to right."""
+    """Every commitment in one sentence, left to right. Only a few words either side of a
+    number decide its comparator, so only those are looked at: cost grows with the sentence,
+    not with the sentence times its numbers."""
     if not _DIGIT.search(sentence):  # every commitment has a number; most sentences have none
         return []
     found: list[tuple[int, Found]] = []
     taken: list[tuple[int, int]] = []
+
+    def before(m: re.Match[str]) -> str:
+        return sentence[max(0, m.start() - _CONTEXT) : m.start()]
+
+    def after(m: re.Match[str]) -> str:
+        return sentence[m.end() : m.end() + _CONTEXT]
+
     for m in _RANGE.finditer(sentence):
         low, high = to_number(m.group(1)), to_number(m.group(2))
         if low < high:
-            found.append((m.start(), Found(low, high, "range", "%", sentence)))
+            found.append((m.start(), Found(low, high, "range", "%", _quote(sentence, *m.span()))))
             taken.append(m.span())
     for m in _PERCENT.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        cmp = _comparator(sentence[: m.start()], sentence[m.end() :])
-        found.append((m.start(), Found(to_number(m.group(1)), None, cmp, "%", sentence)))
+        cmp = _comparator(before(m), after(m))
+        found.append((m.start(), Found(to_number(m.group(1)), None, cmp, "%", _quote(sentence, *m.span()))))
     for m in _TIME.finditer(sentence):
-        before = sentence[: m.start()]
-        if not _has_comparator(before) or _is_clock_time(sentence, m):
+        if not _has_comparator(before(m)) or _is_clock_time(sentence, m):
             continue
-        cmp = _comparator(before, sentence[m.end() :])
-        found.append((m.start(), Found(to_number(m.group(1)), None, "<=" if cmp == "=" else cmp, m.group(2), sentence)))
+        cmp = _comparator(before(m), after(m))
+        found.append((m.start(), Found(to_number(m.group(1)), None, "<=" if cmp == "=" else cmp, m.group(2),
+                                       _quote(sentence, *m.span()))))
     return [f for _, f in sorted(found, key=lambda pair: pair[0])]
 
 
@@ -137,6 +168,6 @@ def find_targets(text: str, whole_unit: bool) -> list[Found]:
         return []
     per_sentence = [(s, find_in_sentence(s)) for s in split_sentences(text)]
     carrying = [s for s, found in per_sentence if found]
-    if whole_unit and len(carrying) == 1:
+    if whole_unit and len(carrying) == 1 and len(text) <= _MAX_QUOTE:
         return [Found(f.value, f.upper, f.cmp, f.unit, text) for _, found in per_sentence for f in found]
     return [f for _, found in per_sentence for f in found]

@@ -24,7 +24,9 @@ _HEADER_WORDS = tuple(fold(w) for w in TABLE_HEADER_WORDS)
 _NUMBER_HEADER = frozenset({"tt", "stt", "số tt"})
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?(?:\s|$)")
 _GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,6}|[A-ZĐ])\.?$")
-_TABLE_END = re.compile(r"^(?:danh mục|tổng cộng|tổng số)\b.*\d+\s*nhiệm vụ", re.I)
+# 'Danh mục gồm 15 nhiệm vụ' ends a table. The count is anchored at its first digit: a free
+# '.*\d+' before it made a line of digits cost time in its square.
+_TABLE_END = re.compile(r"^(?:danh mục|tổng cộng|tổng số)\b.*?(?<!\d)\d{1,4}\s*nhiệm vụ", re.I)
 
 
 def _is_header_cell(text: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kehoach.parse.readers.word.styles import StyleMap, W
+from kehoach.parse.readers.word.styles import COUNTERS, LEVELS, StyleMap, W
 from kehoach.parse.readers.word.styles import int_attr as _int_attr
 
 
@@ -61,6 +61,8 @@ class Numbering:
         self._nums: dict[int, tuple[int, dict[int, int]]] = {}
         self._styles = styles
         self._counters: dict[int, dict[int, int]] = {}
+        self.odd: list[str] = []
+        """Numbers out of range that were ignored, for a finding."""
         if numbering_element is not None:
             self._load_numbering(numbering_element)
 
@@ -70,16 +72,19 @@ class Numbering:
             for lvl in abstract.iter(f"{W}lvl"):
                 fmt = lvl.find(f"{W}numFmt")
                 text = lvl.find(f"{W}lvlText")
-                levels[_int_attr(lvl, "ilvl")] = Level(
+                level = _int_attr(lvl, "ilvl", -1, LEVELS, self.odd)
+                if level < 0:
+                    continue
+                levels[level] = Level(
                     fmt=fmt.get(f"{W}val") if fmt is not None else "decimal",
                     text=text.get(f"{W}val") if text is not None else "",
-                    start=_int_attr(lvl.find(f"{W}start"), "val", 1),
+                    start=_int_attr(lvl.find(f"{W}start"), "val", 1, COUNTERS, self.odd),
                 )
             self._abstract[_int_attr(abstract, "abstractNumId")] = levels
         for num in root.iter(f"{W}num"):
             abstract_id = _int_attr(num.find(f"{W}abstractNumId"), "val")
             overrides = {
-                _int_attr(o, "ilvl"): _int_attr(o.find(f"{W}startOverride"), "val", 1)
+                _int_attr(o, "ilvl", 0, LEVELS, self.odd): _int_attr(o.find(f"{W}startOverride"), "val", 1, COUNTERS, self.odd)
                 for o in num.iter(f"{W}lvlOverride")
                 if o.find(f"{W}startOverride") is not None
             }
@@ -91,7 +96,7 @@ class Numbering:
         if numpr is None:
             return from_style
         num_id = _int_attr(numpr.find(f"{W}numId"), "val", from_style[0] if from_style else -1)
-        ilvl = _int_attr(numpr.find(f"{W}ilvl"), "val", from_style[1] if from_style else 0)
+        ilvl = _int_attr(numpr.find(f"{W}ilvl"), "val", from_style[1] if from_style else 0, LEVELS, self.odd)
         return (num_id, ilvl) if num_id > 0 else None
 
     def label(self, numpr: Any | None, style_id: str | None) -> str | None:

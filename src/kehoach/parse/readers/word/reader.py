@@ -27,7 +27,7 @@ from kehoach.parse.readers.lines import (
 from kehoach.parse.readers.word.fonts import RunFonts
 from kehoach.parse.readers.word.numbering import Numbering
 from kehoach.parse.readers.word.package import open_docx
-from kehoach.parse.readers.word.styles import W, paragraph_props
+from kehoach.parse.readers.word.styles import W, int_attr, paragraph_props
 
 # A line before a soft break shorter than this ends its paragraph when the next starts upper-case.
 _SOFT_BREAK_WIDTH = 70.0
@@ -42,13 +42,21 @@ def _paragraph_text(p: Any, numbering: Numbering, fonts: RunFonts) -> tuple[str,
     return (f"{label} {text}", True) if label else (text, False)
 
 
+# More columns than any page can show: the bound of a table's width when its grid is absent.
+_MAX_COLUMNS = 64
+
+
 def _cell_paragraphs(tc: Any, numbering: Numbering, fonts: RunFonts) -> list[str]:
     return [_paragraph_text(p, numbering, fonts)[0] for p in tc.iter(f"{W}p")]
 
 
 def _read_cells(tbl: Any, numbering: Numbering, fonts: RunFonts) -> list[list[tuple[str, int, bool]]]:
     """Each row's cells once, in order: (text with its paragraphs on separate lines, grid span,
-    continues a vertical merge). Read only once, because reading advances Word's list counters."""
+    continues a vertical merge). Read only once, because reading advances Word's list counters.
+    A span is at most the table's grid width (a span of 10^9 would fill memory)."""
+    grid = tbl.find(f"{W}tblGrid")
+    columns = len(grid.findall(f"{W}gridCol")) if grid is not None else 0
+    width = min(columns, _MAX_COLUMNS) if columns else _MAX_COLUMNS
     rows: list[list[tuple[str, int, bool]]] = []
     for tr in tbl.iter(f"{W}tr"):
         row: list[tuple[str, int, bool]] = []
@@ -57,7 +65,7 @@ def _read_cells(tbl: Any, numbering: Numbering, fonts: RunFonts) -> list[list[tu
                 continue  # cells of a nested table belong to that table
             props = tc.find(f"{W}tcPr")
             span_el = props.find(f"{W}gridSpan") if props is not None else None
-            span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
+            span = int_attr(span_el, "val", 1, (1, width), numbering.odd)
             vmerge = props.find(f"{W}vMerge") if props is not None else None
             continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
             row.append(("\n".join(_cell_paragraphs(tc, numbering, fonts)), span, continues))
@@ -128,5 +136,9 @@ def read_docx(data: bytes) -> Document:
     if not blocks:
         raise InputError("the document has no text")
     notes = [note(encoding, "from the fonts of the runs") for encoding in sorted(fonts.converted)]
+    if numbering.odd:
+        shown = ", ".join(sorted(set(numbering.odd))[:3])
+        notes.append(("docx-numbers-ignored", f"{len(numbering.odd)} number(s) in the Word file were out of "
+                                              f"range or not numbers and were ignored ({shown})"))
     return Document(blocks=merge_continuations(blocks), format="docx", notes=notes)
 

@@ -16,13 +16,29 @@ from docx.styles.styles import Styles
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def int_attr(el: Any, name: str, default: int = 0) -> int:
-    """An integer attribute of an element; `default` when absent or not a number."""
+# Bounds of numbers read from a package: Word's list levels are 0-8, and no plan counts a
+# list past a million; anything else is damage or an attack (a counter started at 10^11, a
+# level of 10^8, would make the reader loop or allocate for ever).
+LEVELS = (0, 8)
+COUNTERS = (0, 1_000_000)
+
+
+def int_attr(el: Any, name: str, default: int = 0, bounds: tuple[int, int] | None = None,
+             odd: list[str] | None = None) -> int:
+    """An integer attribute of an element; `default` when absent, not a number or outside
+    `bounds` (such values are listed in `odd`, for a finding)."""
     value = el.get(f"{W}{name}") if el is not None else None
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
+    if value is None:
         return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or (bounds is not None and not bounds[0] <= number <= bounds[1]):
+        if odd is not None:
+            odd.append(f"{el.tag.rsplit('}', 1)[-1]} {name}={value[:20]}")
+        return default
+    return number
 
 
 def latin_font(rpr: Any | None) -> str | None:
@@ -65,7 +81,7 @@ class StyleMap:
             if numpr is not None:
                 num_id = int_attr(numpr.find(f"{W}numId"), "val", -1)
                 if num_id >= 0:
-                    self._numpr[style_id] = (num_id, int_attr(numpr.find(f"{W}ilvl"), "val", 0))
+                    self._numpr[style_id] = (num_id, int_attr(numpr.find(f"{W}ilvl"), "val", 0, LEVELS))
             if self._with_fonts:
                 self._font[style_id] = latin_font(element.find(f"{W}rPr"))
         if self._with_fonts:
