@@ -38,6 +38,16 @@ RELS = (
 )
 
 
+NUMBERING_TYPE = ('<Override PartName="/word/numbering.xml" '
+                  'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>')
+NUMBERING_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'numbering" Target="numbering.xml"/></Relationships>'
+)
+
+
 def _info(name: str) -> zipfile.ZipInfo:
     """A zip entry with a fixed date, so that rebuilding gives the same bytes."""
     info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
@@ -149,14 +159,84 @@ LARGE: dict[str, Callable[[], bytes]] = {
 }
 
 
+def _alias_bomb() -> bytes:
+    """'Billion laughs' in YAML: nine levels of nine aliases, 2 KB that expand to 387 million nodes."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return ("\n".join(lines) + "\nsections: *a9\n").encode()
+
+
+# Plan files (what validate and diff read besides documents): each refused with one line.
+PLAN_FILES: dict[str, Callable[[], bytes]] = {
+    "alias_bomb.yaml": _alias_bomb,
+    "deep.yaml": lambda: b"sections: " + b"[" * 3000 + b"]" * 3000 + b"\n",
+    "deep.json": lambda: b'{"sections": ' + b"[" * 3000 + b"]" * 3000 + b"}",
+    "huge_number.yaml": lambda: b"schema_version: " + b"9" * 5000 + b"\n",
+    "month_13.yaml": lambda: b"schema_version: '1'\nissued_date: 2025-13-01\n",
+}
+
+
+def _numbered_docx(numbering: str, body: str, declared: bool = True) -> bytes:
+    """A package with a numbering part: the Word-number attacks live there. Undeclared (no
+    content type for it), python-docx hands the part over as raw bytes."""
+    out = io.BytesIO()
+    document = _document(body)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(_info("[Content_Types].xml"),
+                         CONTENT_TYPES.replace("</Types>", (NUMBERING_TYPE if declared else "") + "</Types>"))
+        package.writestr(_info("_rels/.rels"), RELS)
+        package.writestr(_info("word/_rels/document.xml.rels"), NUMBERING_RELS)
+        package.writestr(_info("word/document.xml"), document)
+        package.writestr(_info("word/numbering.xml"),
+                         f'<?xml version="1.0"?><w:numbering xmlns:w="{W_NS}">{numbering}</w:numbering>')
+    return out.getvalue()
+
+
+def undeclared_numbering_docx() -> bytes:
+    """A list whose numbering part has no declared content type."""
+    return _numbered_docx(_list("decimal", "1"), _listed(), declared=False)
+
+
+def _list(fmt: str, start: str, ilvl: str = "0") -> str:
+    return (f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+
+
+def _listed(ilvl: str = "0") -> str:
+    item = (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+            "<w:r><w:t>Nhiệm vụ</w:t></w:r></w:p>")
+    return "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>" + item * 3
+
+
+def _spanned(span: str) -> str:
+    cell = f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p><w:r><w:t>TT</w:t></w:r></w:p></w:tc>'
+    return f"<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>{cell}</w:tr></w:tbl>"
+
+
+# Word documents whose numbers are out of any sane range: read (exit 0), the numbers ignored
+# with a finding 'docx-numbers-ignored', in bounded time and memory.
+ODD_NUMBERS: dict[str, Callable[[], bytes]] = {
+    "span_billion.docx": lambda: _docx(_document(_spanned("1000000000"))),
+    "span_word.docx": lambda: _docx(_document(_spanned("two"))),
+    "span_negative.docx": lambda: _docx(_document(_spanned("-5"))),
+    "list_start_huge.docx": lambda: _numbered_docx(_list("upperRoman", "100000000000"), _listed()),
+    "letter_start_huge.docx": lambda: _numbered_docx(_list("lowerLetter", "2000000000"), _listed()),
+    "level_huge.docx": lambda: _numbered_docx(_list("decimal", "1", "100000000"), _listed("100000000")),
+}
+
+
 def build(folder: Path, large: bool = False) -> list[Path]:
-    """Write the hostile files into `folder`; returns their paths."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write the hostile files into `folder` (Plan files into `folder/plans`, Word files with
+    numbers out of range into `folder/numbers`); returns their paths."""
     written = []
-    for name, make in {**SMALL, **(LARGE if large else {})}.items():
-        path = folder / name
-        path.write_bytes(make())
-        written.append(path)
+    for where, files in ((folder, {**SMALL, **(LARGE if large else {})}), (folder / "plans", PLAN_FILES),
+                         (folder / "numbers", ODD_NUMBERS)):
+        where.mkdir(parents=True, exist_ok=True)
+        for name, make in files.items():
+            path = where / name
+            path.write_bytes(make())
+            written.append(path)
     return written
 
 

@@ -8,10 +8,15 @@ sha256); `force` redoes them. One bad file never stops the batch.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import ctypes
 import hashlib
 import io
 import json
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -20,8 +25,8 @@ from pathlib import Path
 
 from kehoach.checks import validate
 from kehoach.diff import commitment
-from kehoach.errors import KehoachError
-from kehoach.files import DEFAULT_MAX_BYTES, read_input, write_output
+from kehoach.errors import KehoachError, OutputError
+from kehoach.files import DEFAULT_MAX_BYTES, is_temporary, read_input, write_output
 from kehoach.parse.extract.classify import INDICATOR_NAMES
 from kehoach.parse.pipeline import parse_named
 from kehoach.parse.readers.options import OcrMode, ReadOptions
@@ -33,6 +38,9 @@ from kehoach.writers import render
 DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf", "*.doc")
 SUMMARY_FIELDS = ("file", "status", "issuer", "locality", "period", "sections", "targets", "tasks", "findings",
                   "errors", "seconds", "error", "review", "up_to_date")
+_PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies
+# Temporary files older than this in the output folder are leftovers of a killed run.
+_STALE_SECONDS = 60
 # What a file's status says: parsed and trusted, parsed but to be checked by hand, not parsed.
 STATUSES = ("ok", "review", "failed")
 
@@ -62,10 +70,26 @@ class Row:
     indicators: dict[str, str] = field(default_factory=dict)
 
 
+def scan_inputs(folder: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> tuple[list[Path], list[Path]]:
+    """Input files under `folder`, recursively, in a stable order; and the links among them
+    that lead out of the folder, which are not read (a batch reads what is in its folder)."""
+    root = folder.resolve()
+    inside: list[Path] = []
+    outside: list[Path] = []
+    for path in sorted({p for pattern in globs for p in folder.rglob(pattern) if p.is_file()}):
+        (inside if path.resolve().is_relative_to(root) else outside).append(path)
+    return inside, outside
+
+
 def find_inputs(folder: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Path]:
-    """Input files under `folder`, recursively, in a stable order."""
-    found = {p for pattern in globs for p in folder.rglob(pattern) if p.is_file()}
-    return sorted(found)
+    """Input files under `folder` (links out of it left out), recursively, in a stable order."""
+    return scan_inputs(folder, globs)[0]
+
+
+def shown_name(rel: str) -> str:
+    """A file name as it can be printed and written to the summary: bytes that are not UTF-8
+    (a name made on an old system) become '�' instead of breaking the summary."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _count_sections(plan: Plan) -> int:
@@ -92,14 +116,18 @@ def output_path(out: Path, rel: Path, fmt: str) -> Path:
     return out / rel.parent / f"{rel.name}.{fmt}"
 
 
-def _up_to_date(data: bytes, target: Path, ocr: str) -> Plan | None:
-    """The Plan already written for these exact input bytes, if any (one with pages left
-    unread for want of OCR is redone when OCR may now run)."""
+def _up_to_date(data: bytes, target: Path, fmt: str, ocr: str) -> Plan | None:
+    """The Plan already written for these exact input bytes, if any, and whole: written again
+    it gives the same text (a file cut short can still be a valid Plan, with fields missing).
+    One with pages left unread for want of OCR is redone when OCR may now run."""
     if not target.exists():
         return None
     try:
         plan = load_plan_file(target)
-    except KehoachError:
+        whole = render(plan, fmt) == target.read_text(encoding="utf-8")
+    except (KehoachError, OSError, UnicodeDecodeError):
+        return None
+    if not whole:
         return None
     if ocr != "never" and plan.quality and any(p.source == "unread" for p in plan.quality.ocr_pages):
         return None
@@ -114,16 +142,16 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
     options = options or ReadOptions()
     try:
         data = read_input(Path(source), max_bytes)  # read once: hashed for the skip test, then parsed
-        cached = None if force else _up_to_date(data, target, options.ocr)
+        cached = None if force else _up_to_date(data, target, fmt, options.ocr)
         if cached is not None:
             return _row(rel, cached, time.perf_counter() - started, up_to_date=True)
         plan = parse_named(data, Path(source), options)
         write_output(target, render(plan, fmt))
         return _row(rel, plan, time.perf_counter() - started)
     except KehoachError as exc:
-        return Row(file=rel, status="failed", error=str(exc), seconds=round(time.perf_counter() - started, 3))
+        return Row(file=rel, status="failed", error=shown_name(str(exc)), seconds=round(time.perf_counter() - started, 3))
     except Exception as exc:  # a parser bug must not stop the batch; it is reported as such
-        return Row(file=rel, status="failed", error=f"internal error: {type(exc).__name__}: {exc}",
+        return Row(file=rel, status="failed", error=shown_name(f"internal error: {type(exc).__name__}: {exc}"),
                    seconds=round(time.perf_counter() - started, 3))
 
 
@@ -136,22 +164,54 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
     inputs = find_inputs(folder, globs) if inputs is None else inputs
     options = ReadOptions(ocr=ocr, ocr_lang=ocr_lang, dpi=ocr_dpi, ocr_jobs=1 if jobs > 1 else 0)
     jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes, options) for p in inputs]
-    rows: dict[str, Row] = {}
+    rows: dict[int, Row] = {}
+
+    def done(index: int, row: Row) -> None:
+        row.file = shown_name(row.file)
+        rows[index] = row
+        if progress:
+            progress(row)
+
+    _clean_temporary(out)
     if jobs <= 1:
-        for args in jobs_args:
-            row = process_one(*args)
-            rows[row.file] = row
-            if progress:
-                progress(row)
+        for index, args in enumerate(jobs_args):
+            done(index, process_one(*args))
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(process_one, *args) for args in jobs_args]
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
+        try:
+            futures = {pool.submit(process_one, *args): index for index, args in enumerate(jobs_args)}
             for future in as_completed(futures):
-                row = future.result()
-                rows[row.file] = row
-                if progress:
-                    progress(row)
-    return [rows[str(p.relative_to(folder))] for p in inputs]
+                done(futures[future], future.result())
+        finally:  # on Ctrl-C the queued files are dropped; the workers got the signal too
+            pool.shutdown(wait=True, cancel_futures=True)
+    return [rows[index] for index in range(len(jobs_args))]
+
+
+def _worker_start(parent: int) -> None:
+    """A worker ends with the batch that started it, even one killed outright (kill -9), and
+    so never writes Plans for a batch nobody runs any more."""
+    with contextlib.suppress(OSError, AttributeError):  # Linux: the kernel kills us with the parent
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+    def watch() -> None:  # elsewhere: look once a second
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _clean_temporary(out: Path) -> None:
+    """Temporary files left in the output folder by a run that was killed while writing."""
+    if not out.is_dir():
+        return
+    limit = time.time() - _STALE_SECONDS
+    for path in out.rglob(".kehoach-*.tmp"):
+        with contextlib.suppress(OSError):
+            if is_temporary(path.name) and path.stat().st_mtime < limit:
+                path.unlink()
 
 
 def _csv(header: list[str], lines: Iterator[list[object]]) -> str:
@@ -166,12 +226,19 @@ def write_reports(rows: list[Row], out: Path) -> dict[str, Path]:
     """summary.csv, summary.json and indicators.csv in `out` (UTF-8 with BOM for spreadsheets)."""
     paths = {"summary_csv": out / "summary.csv", "summary_json": out / "summary.json", "matrix": out / "indicators.csv"}
     summary = _csv(list(SUMMARY_FIELDS), ([getattr(r, f) for f in SUMMARY_FIELDS] for r in rows))
-    write_output(paths["summary_csv"], "\ufeff" + summary)
     records = [{k: v for k, v in asdict(r).items() if k != "indicators"} for r in rows]
-    write_output(paths["summary_json"], json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     codes = list(INDICATOR_NAMES)
     header = ["file", "issuer", "locality", *[f"{code} ({INDICATOR_NAMES[code]})" for code in codes]]
     plans = [r for r in rows if r.status != "failed"]
     matrix = _csv(header, ([r.file, r.issuer, r.locality, *[r.indicators.get(c, "") for c in codes]] for r in plans))
-    write_output(paths["matrix"], "\ufeff" + matrix)
+    texts = {"summary_csv": "\ufeff" + summary, "summary_json": json.dumps(records, ensure_ascii=False, indent=2) + "\n",
+             "matrix": "\ufeff" + matrix}
+    problems: list[str] = []
+    for name, text in texts.items():  # each report on its own: one that cannot be written spares the others
+        try:
+            write_output(paths[name], text)
+        except OutputError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise OutputError("; ".join(problems) + " (the Plans themselves were written)")
     return paths

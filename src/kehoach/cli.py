@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kehoach import __version__
-from kehoach.batch import DEFAULT_GLOBS, STATUSES, Row, find_inputs, run_batch, write_reports
+from kehoach.batch import DEFAULT_GLOBS, STATUSES, Row, run_batch, scan_inputs, shown_name, write_reports
 from kehoach.checks import validate as run_checks
 from kehoach.diff import diff_plans
 from kehoach.errors import KehoachError
@@ -104,10 +104,13 @@ def parse(
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
     text = render(plan, fmt.value)
-    if output is None or str(output) == "-":
-        write_stdout(text)
-    else:
-        write_output(output, text, inputs=[file])
+    try:
+        if output is None or str(output) == "-":
+            write_stdout(text)
+        else:
+            write_output(output, text, inputs=[file])
+    except KehoachError as exc:
+        fail(str(exc), exc.exit_code)
 
 
 class ReportFormat(StrEnum):
@@ -224,7 +227,8 @@ def batch(
     plan, one column per indicator, ready for a spreadsheet. A re-run skips
     files whose Plan is up to date (same content hash). Each file is ok,
     review (parsed, but the parser is unsure of a part: open it) or failed.
-    One bad file never stops the batch; it is listed as failed.
+    One bad file never stops the batch; it is listed as failed. Links to files
+    outside the folder are not read (they are listed as skipped).
 
     Exit codes: 0 every file parsed; 1 some failed; 2 the folder cannot be read.
     """
@@ -232,9 +236,10 @@ def batch(
         fail(f"{folder}: no such folder")
     globs = tuple(g.strip() for g in glob.split(",") if g.strip())
     console = Console(stderr=True)
+    # A bar only on a terminal: redirected, standard error gets the summary lines alone.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        inputs = find_inputs(folder, globs)
+                  console=console, transient=True, disable=not console.is_terminal) as progress:
+        inputs, links_out = scan_inputs(folder, globs)
         task = progress.add_task("parsing", total=len(inputs))
 
         def advance(row: Row) -> None:
@@ -243,7 +248,13 @@ def batch(
         rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
                          max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs,
                          ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi)
-    paths = write_reports(rows, out)
+    for link in links_out:
+        console.print(f"  skipped: {shown_name(str(link))}: a link to a file outside the folder",
+                      soft_wrap=True, markup=False)
+    try:
+        paths = write_reports(rows, out)
+    except KehoachError as exc:
+        fail(f"cannot write the reports: {exc}")
     failed = [r for r in rows if r.status == "failed"]
     counts = ", ".join(f"{sum(r.status == s for r in rows)} {s}" for s in STATUSES)
     up_to_date = sum(r.up_to_date for r in rows)

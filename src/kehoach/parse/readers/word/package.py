@@ -43,12 +43,15 @@ class Parts:
     """The document or its styles name a TCVN3 or VNI font, so runs need their fonts resolved."""
 
 
-def _related(document: WordDocument, reltype: str) -> Any | None:
-    """A part the main document relates to, or None (python-docx would invent a default one)."""
+def _related(document: WordDocument, reltype: str, needs: str = "element") -> Any | None:
+    """A part the main document relates to, or None (python-docx would invent a default one).
+    A part whose content type the package does not declare comes as raw bytes, without
+    `needs`; it is treated as absent, as Word would not read it either."""
     try:
-        return document.part.part_related_by(reltype)
+        part = document.part.part_related_by(reltype)
     except KeyError:
         return None
+    return part if hasattr(part, needs) else None
 
 
 def _names_legacy_font(element: Any | None, query: str) -> bool:
@@ -73,7 +76,7 @@ def open_docx(data: bytes) -> Parts:
     if document.element.body is None:
         raise InputError("not a readable .docx file (no document body)")
     numbering_part = _related(document, RT.NUMBERING)
-    styles_part = _related(document, RT.STYLES)
+    styles_part = _related(document, RT.STYLES, needs="styles")
     styles_element = styles_part.element if styles_part is not None else None
     legacy = _names_legacy_font(document.element.body, _BODY_FONTS) or _names_legacy_font(styles_element, _STYLE_FONTS)
     try:
