@@ -54,9 +54,13 @@ def test_cli_batch_mirrors_folders_and_reports(tmp_path: Path) -> None:
     assert rows[3]["review"] == "the closing part ('Nơi nhận', the signature) was not found"
     assert rows[0]["issuer"] == "Ủy ban nhân dân xã Hùng Thắng" and rows[0]["tasks"] == "15"
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))[1]["error"] == "the file is empty"
-    matrix = list(csv.reader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
-    payment = next(i for i, h in enumerate(matrix[0]) if h.startswith("thanh_toan_truc_tuyen"))
-    assert [row[payment] for row in matrix[1:3]] == ["≥30%", "100%; ≥60%"]
+    # indicators.csv: one row per target, numbers as numbers, targets without an indicator kept.
+    indicators = list(csv.DictReader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
+    payment = [(r["file"], r["cmp"], r["value"], r["unit"]) for r in indicators if r["indicator"] == "thanh_toan_truc_tuyen"]
+    assert payment == [("xa-a/plan.txt", ">=", "30", "%"), ("xa-b/plan.docx", "=", "100", "%"),
+                       ("xa-b/plan.docx", ">=", "60", "%"), ("xa-c/plan.txt", ">=", "50", "%")]
+    assert any(not r["indicator"] for r in indicators)
+    assert len(indicators) == sum(int(r["targets"]) for r in rows)
 
 
 def test_rerun_skips_up_to_date_and_force_redoes(tmp_path: Path) -> None:
@@ -88,5 +92,6 @@ def test_province_of_200_plans_with_3_broken_files(tmp_path: Path) -> None:
     failed = sorted(r.file for r in rows if r.status == "failed")
     assert failed == ["broken/empty.txt", "broken/not-a-docx.docx", "broken/truncated.pdf"]
     assert len(rows) == good + broken
-    matrix = list(csv.reader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert len(matrix) - 1 == good
+    indicators = list(csv.DictReader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert len(indicators) == sum(r.targets for r in rows)
+    assert len({r["file"] for r in indicators}) == sum(r.targets > 0 for r in rows)

@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 from kehoach.cli import app
 from kehoach.diff import diff_plans
 from kehoach.parse.pipeline import parse_file
+from kehoach.schema import Plan
+from kehoach.writers import to_data
 
 from .conftest import SAMPLES
 
@@ -62,10 +64,32 @@ def test_json_yaml_markdown_formats() -> None:
     assert {"meta", "areas", "targets", "tasks"} <= data.keys()
     assert runner.invoke(app, [*args, "--format", "yaml"]).stdout.startswith("a: Ủy ban nhân dân xã Thái Tân")
     markdown = runner.invoke(app, [*args, "--format", "markdown"]).stdout
-    assert "## Targets by indicator" in markdown and "| indicator | A | B | stricter |" in markdown
+    assert "## Targets by indicator" in markdown and "| indicator | A: Xã Thái Tân | B: Phường Trần Liễu | stricter |" in markdown
 
 
 def test_unreadable_input_exits_2(tmp_path: object) -> None:
     result = runner.invoke(app, ["diff", str(HUNG_THANG), "nope.docx"])
     assert result.exit_code == 2
     assert result.stderr == "kehoach: error: nope.docx: no such file\n"
+
+
+def test_two_versions_of_one_issuer_s_plan_are_told_apart_by_file_name_or_date() -> None:
+    args = ["diff", str(SAMPLES / "000_e3b5f0d1f2c6f809.txt"), str(SAMPLES / "000_e3b5f0d1f2c6f809.docx"), "-f", "json"]
+    data = json.loads(runner.invoke(app, args).stdout)
+    assert (data["a_tag"], data["b_tag"]) == ("000_e3b5f0d1f2c6f809.txt", "000_e3b5f0d1f2c6f809.docx")
+    a = to_data(parse_file(SAMPLES / "000_e3b5f0d1f2c6f809.txt"))
+    b = dict(a, issued_date="2026-01-05")
+    a["issued_date"] = "2025-07-10"
+    diff = diff_plans(Plan.model_validate(a), Plan.model_validate(b))
+    assert (diff.a_tag, diff.b_tag) == ("2025-07-10", "2026-01-05")
+
+
+def test_changes_only_leaves_out_what_both_share() -> None:
+    same = ["diff", str(SAMPLES / "000_e3b5f0d1f2c6f809.txt"), str(SAMPLES / "000_e3b5f0d1f2c6f809.docx"), "--changes-only"]
+    result = runner.invoke(app, same)
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1] == "no differences"
+    other = ["diff", str(SAMPLES / "001_73faa145e55eee6a.txt"), str(SAMPLES / "003_ea6bd15cef034038.txt"), "--changes-only",
+             "-f", "json"]
+    data = json.loads(runner.invoke(app, other).stdout)
+    assert data["meta"] and all(not m["same"] for m in data["meta"])
+    assert all(r["a"] != r["b"] for r in data["targets"]) and all(t["status"] != "same" for t in data["tasks"])

@@ -51,3 +51,15 @@ def test_golden_real(plan: Path) -> None:
 @pytest.mark.parametrize("sample", CASES, ids=[p.name for p in CASES])
 def test_golden(sample: Path) -> None:
     _check(_plan_data(sample, ROOT), GOLDEN / f"{sample.name}.yaml")
+
+
+def test_libyaml_and_pure_python_emitters_write_the_same_bytes() -> None:
+    """Plans are written by libyaml's emitter when PyYAML has it; the pure-Python fallback must
+    write the very same files (the golden files hold either)."""
+    from kehoach import writers
+
+    for golden in sorted(GOLDEN.glob("*.yaml")) + sorted(GOLDEN_REAL.glob("*.yaml")):
+        data = yaml.safe_load(golden.read_text(encoding="utf-8"))
+        fast = writers.to_yaml(data)
+        slow = yaml.dump(data, Dumper=writers._PyDumper, allow_unicode=True, sort_keys=False, width=10_000)
+        assert fast == slow, golden.name

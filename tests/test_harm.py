@@ -321,3 +321,11 @@ def test_workers_end_with_a_batch_killed_outright(tmp_path: Path) -> None:
     count = len(list(out.glob("*.yaml")))
     time.sleep(4)
     assert len(list(out.glob("*.yaml"))) == count < 40
+
+
+@pytest.mark.parametrize("name", sorted(bad_inputs.PLAN_FILES))
+def test_plan_file_attacks_are_refused_by_the_pure_python_loader_too(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kehoach.planio._C_LOADER", None)  # PyYAML built without libyaml
+    path = BAD / "plans" / name
+    result = runner.invoke(app, ["validate", str(path)])
+    assert (result.exit_code, result.stderr) == (2, f"kehoach: error: {PLAN_EXPECTED[name].format(path=path)}\n")

@@ -18,16 +18,18 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kehoach.checks import validate
-from kehoach.diff import commitment
 from kehoach.errors import KehoachError, OutputError
+from kehoach.export.records import PlanRecords, failed_records, plan_records
+from kehoach.export.store import Store
+from kehoach.export.tables import companion_csvs
+from kehoach.export.workbook import build_workbook
 from kehoach.files import DEFAULT_MAX_BYTES, is_temporary, read_input, write_output
-from kehoach.parse.extract.classify import INDICATOR_NAMES
 from kehoach.parse.pipeline import parse_named
 from kehoach.parse.readers.options import OcrMode, ReadOptions
 from kehoach.parse.structure.tree import walk
@@ -67,7 +69,8 @@ class Row:
     """Why the file is to be reviewed, '; '-separated."""
     up_to_date: bool = False
     """The Plan already written for the same bytes was kept (not parsed again)."""
-    indicators: dict[str, str] = field(default_factory=dict)
+    records: PlanRecords | None = None
+    """The plan's rows for the workbook, the CSV companions and the database."""
 
 
 def scan_inputs(folder: Path, globs: tuple[str, ...] = DEFAULT_GLOBS) -> tuple[list[Path], list[Path]]:
@@ -96,19 +99,16 @@ def _count_sections(plan: Plan) -> int:
     return len(walk(plan.sections))
 
 
-def _row(rel: str, plan: Plan, seconds: float, up_to_date: bool = False) -> Row:
+def _row(rel: str, plan: Plan, seconds: float, up_to_date: bool = False, for_store: bool = False) -> Row:
     findings = validate(plan)
     reasons = plan.quality.reasons if plan.quality else []
-    indicators: dict[str, list[str]] = {}
-    for t in plan.targets:
-        if t.indicator:
-            indicators.setdefault(t.indicator, []).append(commitment(t))
-    return Row(file=rel, status="review" if reasons else "ok", review="; ".join(reasons) or None, up_to_date=up_to_date,
+    status, review = ("review" if reasons else "ok"), "; ".join(reasons) or None
+    return Row(file=rel, status=status, review=review, up_to_date=up_to_date,
                issuer=plan.issuer, locality=plan.locality,
                period=plan.period.label if plan.period else None, sections=_count_sections(plan),
                targets=len(plan.targets), tasks=len(plan.tasks), findings=len(findings),
                errors=sum(f.severity == "error" for f in findings), seconds=round(seconds, 3),
-               indicators={k: "; ".join(v) for k, v in indicators.items()})
+               records=plan_records(shown_name(rel), plan, status, review, findings, for_store=for_store))
 
 
 def output_path(out: Path, rel: Path, fmt: str) -> Path:
@@ -135,8 +135,9 @@ def _up_to_date(data: bytes, target: Path, fmt: str, ocr: str) -> Plan | None:
 
 
 def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_bytes: int,
-                options: ReadOptions | None = None) -> Row:
-    """Parse one file and write its Plan; never raises (runs in a worker process)."""
+                options: ReadOptions | None = None, for_store: bool = False) -> Row:
+    """Parse one file and write its Plan; never raises (runs in a worker process). `for_store`:
+    the rows come back with the sections and the Plan's JSON, for the database."""
     started = time.perf_counter()
     target = output_path(Path(out), Path(rel), fmt)
     options = options or ReadOptions()
@@ -144,10 +145,10 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
         data = read_input(Path(source), max_bytes)  # read once: hashed for the skip test, then parsed
         cached = None if force else _up_to_date(data, target, fmt, options.ocr)
         if cached is not None:
-            return _row(rel, cached, time.perf_counter() - started, up_to_date=True)
+            return _row(rel, cached, time.perf_counter() - started, up_to_date=True, for_store=for_store)
         plan = parse_named(data, Path(source), options)
         write_output(target, render(plan, fmt))
-        return _row(rel, plan, time.perf_counter() - started)
+        return _row(rel, plan, time.perf_counter() - started, for_store=for_store)
     except KehoachError as exc:
         return Row(file=rel, status="failed", error=shown_name(str(exc)), seconds=round(time.perf_counter() - started, 3))
     except Exception as exc:  # a parser bug must not stop the batch; it is reported as such
@@ -158,16 +159,21 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
 def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, force: bool = False,
               globs: tuple[str, ...] = DEFAULT_GLOBS, max_bytes: int = DEFAULT_MAX_BYTES,
               progress: Callable[[Row], None] | None = None, inputs: list[Path] | None = None,
-              ocr: OcrMode = "auto", ocr_lang: str = "vie", ocr_dpi: int = 300) -> list[Row]:
+              ocr: OcrMode = "auto", ocr_lang: str = "vie", ocr_dpi: int = 300, store: Store | None = None) -> list[Row]:
     """Process every input under `folder` (or the given `inputs` in it); rows come back in input order.
-    Files run in `jobs` processes; a file's OCR pages then run one at a time (the cores are busy)."""
+    Files run in `jobs` processes; a file's OCR pages then run one at a time (the cores are busy).
+    With a `store`, each parsed plan goes into the database as it comes in, in its own transaction."""
     inputs = find_inputs(folder, globs) if inputs is None else inputs
     options = ReadOptions(ocr=ocr, ocr_lang=ocr_lang, dpi=ocr_dpi, ocr_jobs=1 if jobs > 1 else 0)
-    jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes, options) for p in inputs]
+    jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes, options, store is not None)
+                 for p in inputs]
     rows: dict[int, Row] = {}
 
     def done(index: int, row: Row) -> None:
         row.file = shown_name(row.file)
+        if store is not None and row.records is not None:
+            store.put(row.records)
+            row.records.sections, row.records.plan_json = [], None  # stored; not needed again
         rows[index] = row
         if progress:
             progress(row)
@@ -214,31 +220,34 @@ def _clean_temporary(out: Path) -> None:
                 path.unlink()
 
 
-def _csv(header: list[str], lines: Iterator[list[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(lines)
-    return buffer.getvalue()
-
-
-def write_reports(rows: list[Row], out: Path) -> dict[str, Path]:
-    """summary.csv, summary.json and indicators.csv in `out` (UTF-8 with BOM for spreadsheets)."""
-    paths = {"summary_csv": out / "summary.csv", "summary_json": out / "summary.json", "matrix": out / "indicators.csv"}
-    summary = _csv(list(SUMMARY_FIELDS), ([getattr(r, f) for f in SUMMARY_FIELDS] for r in rows))
-    records = [{k: v for k, v in asdict(r).items() if k != "indicators"} for r in rows]
-    codes = list(INDICATOR_NAMES)
-    header = ["file", "issuer", "locality", *[f"{code} ({INDICATOR_NAMES[code]})" for code in codes]]
-    plans = [r for r in rows if r.status != "failed"]
-    matrix = _csv(header, ([r.file, r.issuer, r.locality, *[r.indicators.get(c, "") for c in codes]] for r in plans))
-    texts = {"summary_csv": "\ufeff" + summary, "summary_json": json.dumps(records, ensure_ascii=False, indent=2) + "\n",
-             "matrix": "\ufeff" + matrix}
+def write_reports(rows: list[Row], out: Path, workbook: Path | None = None, with_workbook: bool = True) -> dict[str, Path]:
+    """summary.csv, summary.json, the CSV companions (targets, tasks, findings, indicators) and
+    the workbook (`out`/kehoach.xlsx unless `workbook` says where). Each is written on its own:
+    one that cannot be written spares the others, then all the faults are said at once."""
+    records = [r.records or failed_records(r.file, r.error or "") for r in rows]
+    texts: dict[str, str | bytes] = {
+        "summary.csv": "\ufeff" + _summary_csv(rows),
+        "summary.json": json.dumps([{f: getattr(r, f) for f in SUMMARY_FIELDS} for r in rows],
+                                   ensure_ascii=False, indent=2) + "\n",
+        **companion_csvs(records),
+    }
+    paths = {name: out / name for name in texts}
+    if with_workbook:
+        paths["kehoach.xlsx"] = workbook or out / "kehoach.xlsx"
     problems: list[str] = []
-    for name, text in texts.items():  # each report on its own: one that cannot be written spares the others
+    for name, path in paths.items():
         try:
-            write_output(paths[name], text)
+            write_output(path, texts[name] if name in texts else build_workbook(records))
         except OutputError as exc:
             problems.append(str(exc))
     if problems:
         raise OutputError("; ".join(problems) + " (the Plans themselves were written)")
     return paths
+
+
+def _summary_csv(rows: list[Row]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(SUMMARY_FIELDS)
+    writer.writerows([getattr(r, f) for f in SUMMARY_FIELDS] for r in rows)
+    return buffer.getvalue()

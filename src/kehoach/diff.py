@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kehoach.export.records import commune_of
 from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES
 from kehoach.parse.language.textutil import fold
 from kehoach.schema import Plan, Section, Target, Task
@@ -59,14 +60,46 @@ class TaskChange(_Model):
 class PlanDiff(_Model):
     a: str
     b: str
+    a_tag: str = "A"
+    """What tells side A apart at a glance: its unit, or, when both sides have the same issuer,
+    its date or file name."""
+    b_tag: str = "B"
     meta: list[MetaRow]
     areas: list[AreaRow]
     targets: list[TargetRow]
     tasks: list[TaskChange]
+    tasks_unchanged: int = 0
+    """Tasks found on both sides with nothing changed."""
 
 
 def _label(plan: Plan, fallback: str) -> str:
     return plan.issuer or (plan.source.path if plan.source else fallback)
+
+
+def _file(plan: Plan, fallback: str) -> str:
+    return plan.source.path.replace("\\", "/").rsplit("/", 1)[-1] if plan.source else fallback
+
+
+def _tags(a: Plan, b: Plan) -> tuple[str, str]:
+    """Short names of the two sides for table headings: the units when the issuers differ; else
+    the dates when those differ (two versions of one plan); else the file names."""
+    if fold(a.issuer or "") != fold(b.issuer or ""):
+        tag_a, tag_b = commune_of(a) or _file(a, "A"), commune_of(b) or _file(b, "B")
+        if tag_a != tag_b:
+            return tag_a, tag_b
+    if a.issued_date and b.issued_date and a.issued_date != b.issued_date:
+        return a.issued_date, b.issued_date
+    return _file(a, "A"), _file(b, "B")
+
+
+def changes_only(diff: PlanDiff) -> PlanDiff:
+    """The diff without what both sides share."""
+    return diff.model_copy(update={
+        "meta": [m for m in diff.meta if not m.same],
+        "areas": [r for r in diff.areas if r.a != r.b],
+        "targets": [r for r in diff.targets if r.a != r.b],
+        "tasks": [t for t in diff.tasks if t.status != "same"],
+    })
 
 
 def _meta_value(plan: Plan, field: str) -> Any:
@@ -179,5 +212,7 @@ def diff_plans(a: Plan, b: Plan) -> PlanDiff:
     """The comparison of plan `a` with plan `b`."""
     meta = [MetaRow(field=f, a=_meta_value(a, f), b=_meta_value(b, f), same=_meta_value(a, f) == _meta_value(b, f))
             for f in META_FIELDS]
-    return PlanDiff(a=_label(a, "A"), b=_label(b, "B"), meta=meta, areas=_areas(a, b), targets=_targets(a, b),
-                    tasks=_tasks(a, b))
+    tag_a, tag_b = _tags(a, b)
+    tasks = _tasks(a, b)
+    return PlanDiff(a=_label(a, "A"), b=_label(b, "B"), a_tag=tag_a, b_tag=tag_b, meta=meta, areas=_areas(a, b),
+                    targets=_targets(a, b), tasks=tasks, tasks_unchanged=sum(t.status == "same" for t in tasks))

@@ -83,9 +83,9 @@ def _umask() -> int:
     return mask
 
 
-def write_output(path: Path, text: str, inputs: Iterable[Path] = ()) -> None:
-    """Write `text` (UTF-8) to `path` safely (see the module's docstring); OutputError on any fault."""
-    data = text.encode("utf-8")
+def write_output(path: Path, text: str | bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write `text` (UTF-8) or bytes to `path` safely (see the module's docstring); OutputError on any fault."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         existing = os.stat(path)
     except FileNotFoundError:

@@ -104,7 +104,10 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>", options: ReadOptions 
                              pages=document.pages)
     findings += review
     return Plan(
-        source=Source(path=source_path, format=document.format, sha256=hashlib.sha256(data).hexdigest()),
+        # A file name in bytes that are not UTF-8 (made on an old system) keeps '�' in their place:
+        # the Plan must be writable as UTF-8 text.
+        source=Source(path=source_path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
+                      format=document.format, sha256=hashlib.sha256(data).hexdigest()),
         doc_type=front.doc_type,
         issuer=front.issuer,
         parent=front.parent,

@@ -3,11 +3,45 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kehoach.parse.language.textutil import fold, is_person_name
-from kehoach.parse.language.vocab import AGENCY_HEADS, AGENCY_PLURAL_NOUNS
+from kehoach.parse.language.vocab import (
+    AGENCY_ABBREVIATIONS,
+    AGENCY_HEADS,
+    AGENCY_JOINERS,
+    AGENCY_PLURAL_NOUNS,
+)
 
 _PLURAL = re.compile(r"^(?:các|những)\s+(" + "|".join(re.escape(fold(n)) for n in AGENCY_PLURAL_NOUNS) + r")\b")
+
+
+_ABBREVIATION = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(AGENCY_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE)
+_EXPANSIONS = {a.casefold(): name for a, name in AGENCY_ABBREVIATIONS.items()}
+_JOINERS = frozenset(fold(j) for j in AGENCY_JOINERS)
+_PUNCTUATION = re.compile(r"[^\w]+")
+
+
+def agency_key(text: str, plain: bool = False) -> str:
+    """A key for comparing agency names: abbreviations written out, folded, punctuation and
+    joining words dropped: 'Phòng VH-XH' and 'Phòng Văn hoá và Xã hội' give the same key.
+    `plain` also drops the diacritics (for a search typed without them)."""
+    text = _ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(1).casefold()], text)
+    words = [w for w in _PUNCTUATION.split(fold(text)) if w and w not in _JOINERS]
+    key = " ".join(words)
+    if plain:
+        key = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c)).replace("đ", "d")
+    return key
+
+
+def names_agency(query: str, text: str) -> bool:
+    """Does `text` (a lead or partner cell) name the agency the user typed? Whole words in order;
+    a query typed without diacritics matches with or without them."""
+    plain = query.isascii()
+    wanted = agency_key(query, plain)
+    return bool(wanted) and f" {wanted} " in f" {agency_key(text, plain)} "
 
 
 def starts_agency(text: str) -> bool:

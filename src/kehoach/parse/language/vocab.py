@@ -194,6 +194,27 @@ AGENCY_HEADS: tuple[tuple[str, bool], ...] = (
     ("Đồng chí", False), ("Đ/c", False), ("Trưởng", False), ("Phó", False), ("Giám đốc", False), ("Bí thư", False),
 )
 
+# Abbreviations of agencies and of what they work on, as officials type them in task tables and
+# in searches ('Phòng VH-XH' is 'Phòng Văn hóa - Xã hội'). Matched as whole words, any case.
+AGENCY_ABBREVIATIONS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
+    "MTTQ": "Mặt trận Tổ quốc", "VH-XH": "Văn hóa - Xã hội", "VHXH": "Văn hóa - Xã hội",
+    "KT-HT-ĐT": "Kinh tế - Hạ tầng - Đô thị", "KT-HT": "Kinh tế - Hạ tầng", "TC-KH": "Tài chính - Kế hoạch",
+    "TN-MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường", "NN-MT": "Nông nghiệp và Môi trường",
+    "VP": "Văn phòng", "HĐND-UBND": "Hội đồng nhân dân và Ủy ban nhân dân", "ĐU": "Đảng ủy", "BCĐ": "Ban Chỉ đạo",
+    "BCH": "Ban Chỉ huy", "CA": "Công an", "QS": "Quân sự", "BHXH": "Bảo hiểm xã hội",
+    "TTPVHCC": "Trung tâm Phục vụ hành chính công", "PVHCC": "Phục vụ hành chính công",
+    "HCC": "hành chính công", "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính",
+    "CNTT": "công nghệ thông tin", "CĐS": "chuyển đổi số", "GD-ĐT": "Giáo dục và Đào tạo",
+    "GDĐT": "Giáo dục và Đào tạo", "KH-CN": "Khoa học và Công nghệ", "KHCN": "Khoa học và Công nghệ",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội", "TT-TT": "Thông tin và Truyền thông",
+    "CB,CC,VC": "cán bộ, công chức, viên chức", "CBCCVC": "cán bộ, công chức, viên chức",
+}
+
+# Words that join the parts of an agency's name and do not tell agencies apart ('Văn hóa và Xã
+# hội', 'Văn hóa - Xã hội'), dropped when names are compared.
+AGENCY_JOINERS: tuple[str, ...] = ("và", "&")
+
 # Nouns that, after 'các' ('các sở, ngành', 'các đồng chí Chuyên viên'), name a group of bodies or people.
 AGENCY_PLURAL_NOUNS: tuple[str, ...] = (
     "sở", "ban", "ngành", "cơ quan", "đơn vị", "phòng", "tổ chức", "địa phương", "xã", "phường", "hội", "đoàn thể",

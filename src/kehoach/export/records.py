@@ -1,0 +1,177 @@
+"""A Plan flattened into rows: the one table layout shared by the CSV files, the workbook and
+the SQLite store.
+
+Each table is a tuple of Columns: a stable ASCII key (the CSV header and the database column:
+an interface, never renamed), a Vietnamese label (the workbook's heading) and a kind that says
+how a spreadsheet should hold the value (text, a whole number, a number, a date, yes/no).
+Values are plain Python (str, int, float, datetime.date, bool or None); no writer needs the Plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES
+from kehoach.parse.language.textutil import fold
+from kehoach.parse.structure.tree import walk
+from kehoach.schema import Finding, Plan, Target
+
+Kind = Literal["text", "int", "number", "date", "bool"]
+Value = str | int | float | dt.date | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    """CSV header and database column (ASCII, stable)."""
+    label: str
+    """Heading in the workbook (Vietnamese)."""
+    kind: Kind = "text"
+    width: int = 14
+    """Column width in the workbook, in characters."""
+
+
+def _cols(*specs: tuple[Any, ...]) -> tuple[Column, ...]:
+    return tuple(Column(*spec) for spec in specs)
+
+
+_WHO = (("file", "Tệp", "text", 28), ("commune", "Đơn vị", "text", 22))
+
+PLAN_COLUMNS = _cols(
+    *_WHO, ("issuer", "Cơ quan ban hành", "text", 30), ("level", "Cấp", "text", 8),
+    ("province", "Tỉnh, thành phố", "text", 14), ("number_symbol", "Số, ký hiệu", "text", 14),
+    ("issued_date", "Ngày ban hành", "date", 12), ("period", "Kỳ kế hoạch", "text", 20),
+    ("period_start", "Từ ngày", "date", 11), ("period_end", "Đến ngày", "date", 11),
+    ("status", "Trạng thái", "text", 10), ("reason", "Lý do", "text", 40),
+    ("sections", "Số mục", "int", 8), ("targets", "Số chỉ tiêu", "int", 9), ("tasks", "Số nhiệm vụ", "int", 9),
+    ("errors", "Lỗi", "int", 6), ("warnings", "Cảnh báo", "int", 8),
+    ("areas_missing", "Lĩnh vực CCHC chưa có", "text", 40), ("sha256", "SHA-256", "text", 12),
+)
+TARGET_COLUMNS = _cols(
+    *_WHO, ("indicator", "Mã chỉ tiêu", "text", 16), ("indicator_name", "Chỉ tiêu", "text", 30),
+    ("cmp", "So sánh", "text", 7), ("value", "Giá trị", "number", 8), ("upper", "Cận trên", "number", 8),
+    ("unit", "Đơn vị tính", "text", 8), ("area", "Lĩnh vực", "text", 14), ("location", "Vị trí", "text", 10),
+    ("sentence", "Câu trong kế hoạch", "text", 60),
+)
+# indicators.csv: the targets in long form (one row each, numbers as numbers), kept without an indicator too.
+INDICATOR_COLUMNS = tuple(c for c in TARGET_COLUMNS if c.key not in ("area", "sentence"))
+TASK_COLUMNS = _cols(
+    *_WHO, ("no", "TT", "text", 6), ("group_name", "Nhóm", "text", 24), ("area", "Lĩnh vực", "text", 14),
+    ("content", "Nội dung", "text", 60), ("lead", "Chủ trì", "text", 26), ("partners", "Phối hợp", "text", 26),
+    ("time", "Thời gian", "text", 18), ("due_start", "Từ ngày", "date", 11), ("due_end", "Đến ngày", "date", 11),
+    ("recurring", "Thường xuyên", "bool", 9), ("product", "Sản phẩm", "text", 30),
+)
+FINDING_COLUMNS = _cols(
+    *_WHO, ("severity", "Mức độ", "text", 9), ("code", "Mã", "text", 24), ("location", "Vị trí", "text", 12),
+    ("message", "Nội dung", "text", 80),
+)
+SECTION_COLUMNS = _cols(
+    ("path", "Mục", "text"), ("label", "Số", "text"), ("kind", "Kiểu", "text"), ("level", "Cấp", "int"),
+    ("title", "Tiêu đề", "text"), ("text", "Nội dung", "text"), ("area", "Lĩnh vực", "text"),
+    ("page", "Trang", "int"), ("line", "Dòng", "int"),
+)
+
+CMP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "range": "–"}
+_CCHC = fold("cải cách hành chính")
+
+
+@dataclass(slots=True)
+class PlanRecords:
+    """One file's rows for every table; sections and `plan_json` only for the SQLite store."""
+
+    plan: dict[str, Value]
+    targets: list[tuple[Value, ...]] = field(default_factory=list)
+    tasks: list[tuple[Value, ...]] = field(default_factory=list)
+    findings: list[tuple[Value, ...]] = field(default_factory=list)
+    sections: list[tuple[Value, ...]] = field(default_factory=list)
+    plan_json: str | None = None
+
+
+def commune_of(plan: Plan) -> str | None:
+    """'Xã Hùng Thắng', 'Tỉnh Lâm Đồng'; the issuer when the place is not known."""
+    if plan.locality and plan.level:
+        return f"{plan.level[:1].upper()}{plan.level[1:]} {plan.locality}"
+    return plan.locality or plan.issuer
+
+
+def _date(text: str | None) -> dt.date | None:
+    """A full YYYY-MM-DD date; a year or a month alone is not a date a spreadsheet can hold."""
+    if text and len(text) == 10:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    return None
+
+
+def _where(finding: Finding) -> str | None:
+    if finding.path:
+        return finding.path
+    if finding.page:
+        return f"trang {finding.page}"
+    return f"dòng {finding.line}" if finding.line else None
+
+
+def areas_present(plan: Plan) -> set[str]:
+    """Reform areas the plan has a section, a target or a task for."""
+    found = {s.area for s in walk(plan.sections) if s.area}
+    found.update(t.area for t in plan.targets if t.area)
+    found.update(t.area for t in plan.tasks if t.area)
+    return found
+
+
+def areas_missing(plan: Plan) -> list[str] | None:
+    """Reform areas an administrative-reform plan leaves out; None for plans on other subjects."""
+    if not plan.title or _CCHC not in fold(plan.title):
+        return None
+    present = areas_present(plan)
+    return [code for code in AREA_NAMES if code not in present]
+
+
+def target_cells(target: Target) -> tuple[Value, ...]:
+    """indicator, indicator_name, cmp, value, upper, unit."""
+    name = INDICATOR_NAMES.get(target.indicator) if target.indicator else None
+    return (target.indicator, name, target.cmp, target.value, target.upper, target.unit)
+
+
+def plan_records(file: str, plan: Plan, status: str, reason: str | None, findings: list[Finding],
+                 for_store: bool = False) -> PlanRecords:
+    """Every table's rows for one parsed plan."""
+    who = (file, commune_of(plan))
+    missing = areas_missing(plan)
+    number = "/".join(x for x in (plan.number, plan.symbol) if x) or None
+    head: dict[str, Value] = {
+        "file": file, "commune": who[1], "issuer": plan.issuer, "level": plan.level, "province": plan.province,
+        "number_symbol": number, "issued_date": _date(plan.issued_date),
+        "period": plan.period.label if plan.period else None,
+        "period_start": plan.period.start if plan.period else None,
+        "period_end": plan.period.end if plan.period else None,
+        "status": status, "reason": reason, "sections": len(walk(plan.sections)), "targets": len(plan.targets),
+        "tasks": len(plan.tasks), "errors": sum(f.severity == "error" for f in findings),
+        "warnings": sum(f.severity == "warning" for f in findings),
+        "areas_missing": "; ".join(AREA_NAMES[c] for c in missing) if missing else None,
+        "sha256": plan.source.sha256 if plan.source else None,
+    }
+    records = PlanRecords(plan=head)
+    records.targets = [(*who, *target_cells(t), t.area, t.where, t.text) for t in plan.targets]
+    records.tasks = [
+        (*who, None if t.no is None else str(t.no), t.group, t.area, t.content, "; ".join(t.lead) or None,
+         "; ".join(t.partners) or None, t.time, t.due.start if t.due else None, t.due.end if t.due else None,
+         bool(t.due and t.due.recurring), t.product)
+        for t in plan.tasks
+    ]
+    records.findings = [(*who, f.severity, f.code, _where(f), f.message) for f in findings]
+    if for_store:
+        records.sections = [(s.path, s.label, s.kind, s.level, s.title, s.text, s.area, s.page, s.line)
+                            for s in walk(plan.sections)]
+        records.plan_json = plan.model_dump_json()
+    return records
+
+
+def failed_records(file: str, error: str) -> PlanRecords:
+    """The summary row of a file that could not be read."""
+    head: dict[str, Value] = {c.key: None for c in PLAN_COLUMNS}
+    head.update(file=file, status="failed", reason=error, sections=0, targets=0, tasks=0, errors=0, warnings=0)
+    return PlanRecords(plan=head)

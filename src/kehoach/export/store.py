@@ -1,0 +1,164 @@
+"""Plans kept in one SQLite database across periods: tables plans, sections, targets, tasks and
+findings (the same columns as the CSV files), plus the whole Plan as JSON.
+
+A plan is keyed by its input's SHA-256. Storing a plan replaces, in one transaction, the rows of
+the same bytes and of an earlier version of the same file for the same period: a re-run changes
+nothing, a corrected file replaces its old self, and the next half-year's plan of a commune
+lives beside this one. A run killed midway leaves every plan whole or absent (SQLite's journal
+rolls an unfinished transaction back the next time the database is opened).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from kehoach.errors import OutputError
+from kehoach.export.records import (
+    FINDING_COLUMNS,
+    PLAN_COLUMNS,
+    SECTION_COLUMNS,
+    TARGET_COLUMNS,
+    TASK_COLUMNS,
+    Column,
+    PlanRecords,
+    Value,
+)
+from kehoach.files import describe
+
+SCHEMA_VERSION = "1"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_TYPES = {"text": "TEXT", "int": "INTEGER", "number": "REAL", "date": "TEXT", "bool": "INTEGER"}
+# Child tables carry the plan's key, then their own columns (who the plan is lives in plans).
+_CHILDREN: dict[str, tuple[Column, ...]] = {
+    "sections": SECTION_COLUMNS,
+    "targets": tuple(c for c in TARGET_COLUMNS if c.key not in ("file", "commune")),
+    "tasks": tuple(c for c in TASK_COLUMNS if c.key not in ("file", "commune")),
+    "findings": tuple(c for c in FINDING_COLUMNS if c.key not in ("file", "commune")),
+}
+_PLAN_COLUMNS = tuple(c for c in PLAN_COLUMNS if c.key != "sha256")
+
+
+def _schema() -> str:
+    plan_cols = ", ".join(f"{c.key} {_TYPES[c.kind]}" for c in _PLAN_COLUMNS)
+    parts = [
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+        f"CREATE TABLE IF NOT EXISTS plans (sha256 TEXT PRIMARY KEY, {plan_cols}, stored_at TEXT, plan_json TEXT)",
+        "CREATE INDEX IF NOT EXISTS plans_file ON plans (file, period)",
+    ]
+    for table, columns in _CHILDREN.items():
+        cols = ", ".join(f"{c.key} {_TYPES[c.kind]}" for c in columns)
+        parts.append(f"CREATE TABLE IF NOT EXISTS {table} (sha256 TEXT NOT NULL REFERENCES plans (sha256), "
+                     f"seq INTEGER NOT NULL, {cols}, PRIMARY KEY (sha256, seq))")
+    # The tasks with the commune beside them: what a person browsing the database asks first.
+    parts.append("CREATE VIEW IF NOT EXISTS task_list AS SELECT p.commune, p.period, p.file, t.* "
+                 "FROM tasks t JOIN plans p USING (sha256)")
+    return ";\n".join(parts) + ";"
+
+
+def _sql_value(value: Value) -> str | int | float | None:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class Store:
+    """An open database; use as a context manager."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if path.exists():
+            if not path.is_file():
+                raise OutputError(f"{path}: is not a file; cannot keep a database there")
+            with open(path, "rb") as handle:
+                head = handle.read(16)
+            if head and head != _SQLITE_MAGIC:
+                raise OutputError(f"{path}: is not an SQLite database; refusing to write into it")
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            # Write-ahead log: a commit is atomic without waiting for the disk each time (a killed
+            # run still leaves whole plans; only a power cut may lose the last few).
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.db.executescript(_schema())
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        except sqlite3.Error as exc:
+            raise OutputError(f"{path}: cannot open the database ({exc})") from exc
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot open the database ({describe(exc)})") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise OutputError(f"{self.path}: cannot write to the database ({exc})") from exc
+
+    def put(self, records: PlanRecords) -> None:
+        """Store one parsed plan (with its sections and JSON), replacing what it supersedes."""
+        head = records.plan
+        sha = head["sha256"]
+        if not sha or records.plan_json is None:
+            raise ValueError("a stored plan needs its SHA-256 and its JSON")
+        with self._transaction() as db:
+            old = [sha, *(r[0] for r in db.execute("SELECT sha256 FROM plans WHERE file = ? AND period IS ?",
+                                                   (head["file"], head["period"])))]
+            for table in (*_CHILDREN, "plans"):
+                db.executemany(f"DELETE FROM {table} WHERE sha256 = ?", [(s,) for s in old])
+            names = ", ".join(c.key for c in _PLAN_COLUMNS)
+            marks = ", ".join("?" for _ in _PLAN_COLUMNS)
+            db.execute(f"INSERT INTO plans (sha256, {names}, stored_at, plan_json) VALUES (?, {marks}, ?, ?)",
+                       (sha, *(_sql_value(head[c.key]) for c in _PLAN_COLUMNS),
+                        dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), records.plan_json))
+            rows: dict[str, Sequence[Sequence[Value]]] = {
+                "sections": records.sections, "targets": [r[2:] for r in records.targets],
+                "tasks": [r[2:] for r in records.tasks], "findings": [r[2:] for r in records.findings]}
+            for table, columns in _CHILDREN.items():
+                marks = ", ".join("?" for _ in range(len(columns) + 2))
+                db.executemany(f"INSERT INTO {table} VALUES ({marks})",
+                               [(sha, seq, *map(_sql_value, row)) for seq, row in enumerate(rows[table], start=1)])
+
+    def counts(self) -> dict[str, int]:
+        """Rows in each table."""
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("plans", *_CHILDREN)}
+
+
+def is_database(path: Path) -> bool:
+    """An SQLite file (by its first bytes, whatever it is named)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == _SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def open_store(path: Path | None) -> Iterator[Store | None]:
+    """The database at `path` for the length of a command, or None when none was asked for."""
+    if path is None:
+        yield None
+        return
+    with Store(path) as store:
+        yield store

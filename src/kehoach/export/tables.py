@@ -1,0 +1,58 @@
+"""The CSV companions of a batch: targets.csv, tasks.csv, findings.csv and indicators.csv.
+
+UTF-8 with a byte-order mark so that spreadsheets read the Vietnamese; headers are the stable
+ASCII column keys; numbers and ISO dates as they are. A text cell that a spreadsheet would take
+for a formula ('=...', '+...', '-...', '@...') gets a leading apostrophe, the usual guard.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+
+from kehoach.export.records import (
+    FINDING_COLUMNS,
+    INDICATOR_COLUMNS,
+    TARGET_COLUMNS,
+    TASK_COLUMNS,
+    Column,
+    PlanRecords,
+    Value,
+)
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_INDICATOR_CELLS = [i for i, c in enumerate(TARGET_COLUMNS) if c in INDICATOR_COLUMNS]
+
+
+def _cell(value: Value) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and len(value) > 1 and value.startswith(_FORMULA_STARTS):  # a lone "=" is a comparator
+        return "'" + value
+    return value
+
+
+def csv_text(columns: Sequence[Column], rows: Iterable[Sequence[Value]], bom: bool = True) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([c.key for c in columns])
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def companion_csvs(records: Sequence[PlanRecords]) -> dict[str, str]:
+    """File name -> text of each CSV companion."""
+    parsed = [r for r in records if r.plan["status"] != "failed"]
+    targets = [row for r in parsed for row in r.targets]
+    return {
+        "targets.csv": csv_text(TARGET_COLUMNS, targets),
+        "indicators.csv": csv_text(INDICATOR_COLUMNS, ([row[i] for i in _INDICATOR_CELLS] for row in targets)),
+        "tasks.csv": csv_text(TASK_COLUMNS, (row for r in parsed for row in r.tasks)),
+        "findings.csv": csv_text(FINDING_COLUMNS, (row for r in parsed for row in r.findings)),
+    }
