@@ -176,6 +176,8 @@ def test_parse_keeps_one_plan_in_the_database(tmp_path: Path) -> None:
 @pytest.mark.parametrize("make, message", [
     (lambda p: p.write_text("not a database"), "is not an SQLite database; refusing to write into it"),
     (lambda p: p.mkdir(), "is not a file; cannot keep a database there"),
+    (lambda p: sqlite3.connect(p).execute("CREATE TABLE accounts (id INTEGER)").connection.commit(),
+     "is an SQLite database of another program; refusing to write into it"),
 ])
 def test_a_database_path_that_is_not_a_database_is_one_line(tmp_path: Path, make: object, message: str) -> None:
     db = tmp_path / "x.sqlite"

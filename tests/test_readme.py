@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -60,3 +62,22 @@ def test_validate_excerpt_is_real_output() -> None:
     for line in README.splitlines():
         if line.startswith(("│ error", "│ review", "1 file(s)")):
             assert line in result.stdout, line
+
+
+def test_batch_csv_and_tasks_excerpts_are_real_output(tmp_path: Path) -> None:
+    """The README's demo folder, rebuilt: its CSV lines come out of batch and tasks as shown."""
+    demo, out = tmp_path / "demo", tmp_path / "demo-out"
+    for folder, sample in (("xa-hung-thang", "000_e3b5f0d1f2c6f809.pdf"), ("phuong-tran-lieu", "003_ea6bd15cef034038.docx"),
+                           ("xa-ngoc-lien", "002_c70c40b1976cb095.txt")):
+        (demo / folder).mkdir(parents=True)
+        shutil.copyfile(ROOT / "samples" / sample, demo / folder / sample)
+    (demo / "phuong-tran-lieu" / "empty.txt").write_bytes(b"")
+    runner = CliRunner()
+    assert runner.invoke(app, ["batch", str(demo), "--out", str(out), "--db", str(tmp_path / "p.sqlite")]).exit_code == 1
+    tasks = runner.invoke(app, ["tasks", str(out), "--due", "2025-Q4", "--format", "csv"]).stdout
+    indicators = (out / "indicators.csv").read_text(encoding="utf-8-sig")
+    lines = [line for line in README.splitlines()
+             if line.startswith(("xa-hung-thang/", "phuong-tran-lieu/003")) and (",Xã Hùng Thắng," in line or ",cong_khai" in line)]
+    assert len(lines) >= 3
+    for line in lines:
+        assert line in (tasks if ",Xã Hùng Thắng," in line else indicators), line

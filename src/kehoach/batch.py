@@ -28,7 +28,7 @@ from kehoach.errors import KehoachError, OutputError
 from kehoach.export.records import PlanRecords, failed_records, plan_records
 from kehoach.export.store import Store
 from kehoach.export.tables import companion_csvs
-from kehoach.export.workbook import build_workbook
+from kehoach.export.workbook import WorkbookBuilder, build_workbook
 from kehoach.files import DEFAULT_MAX_BYTES, is_temporary, read_input, write_output
 from kehoach.parse.pipeline import parse_named
 from kehoach.parse.readers.options import OcrMode, ReadOptions
@@ -159,17 +159,21 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
 def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, force: bool = False,
               globs: tuple[str, ...] = DEFAULT_GLOBS, max_bytes: int = DEFAULT_MAX_BYTES,
               progress: Callable[[Row], None] | None = None, inputs: list[Path] | None = None,
-              ocr: OcrMode = "auto", ocr_lang: str = "vie", ocr_dpi: int = 300, store: Store | None = None) -> list[Row]:
+              ocr: OcrMode = "auto", ocr_lang: str = "vie", ocr_dpi: int = 300, store: Store | None = None,
+              in_order: Callable[[Row], None] | None = None) -> list[Row]:
     """Process every input under `folder` (or the given `inputs` in it); rows come back in input order.
     Files run in `jobs` processes; a file's OCR pages then run one at a time (the cores are busy).
-    With a `store`, each parsed plan goes into the database as it comes in, in its own transaction."""
+    With a `store`, each parsed plan goes into the database as it comes in, in its own transaction;
+    `in_order` gets each row in input order as soon as the rows before it are in (the workbook)."""
     inputs = find_inputs(folder, globs) if inputs is None else inputs
     options = ReadOptions(ocr=ocr, ocr_lang=ocr_lang, dpi=ocr_dpi, ocr_jobs=1 if jobs > 1 else 0)
     jobs_args = [(str(p), str(p.relative_to(folder)), str(out), fmt, force, max_bytes, options, store is not None)
                  for p in inputs]
     rows: dict[int, Row] = {}
+    next_in_order = 0
 
     def done(index: int, row: Row) -> None:
+        nonlocal next_in_order
         row.file = shown_name(row.file)
         if store is not None and row.records is not None:
             store.put(row.records)
@@ -177,6 +181,9 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
         rows[index] = row
         if progress:
             progress(row)
+        while in_order is not None and next_in_order in rows:
+            in_order(rows[next_in_order])
+            next_in_order += 1
 
     _clean_temporary(out)
     if jobs <= 1:
@@ -220,11 +227,18 @@ def _clean_temporary(out: Path) -> None:
                 path.unlink()
 
 
-def write_reports(rows: list[Row], out: Path, workbook: Path | None = None, with_workbook: bool = True) -> dict[str, Path]:
+def records_of(row: Row) -> PlanRecords:
+    """A row's records, or the summary line of a file that failed."""
+    return row.records or failed_records(row.file, row.error or "")
+
+
+def write_reports(rows: list[Row], out: Path, workbook: Path | None = None, with_workbook: bool = True,
+                  builder: WorkbookBuilder | None = None) -> dict[str, Path]:
     """summary.csv, summary.json, the CSV companions (targets, tasks, findings, indicators) and
-    the workbook (`out`/kehoach.xlsx unless `workbook` says where). Each is written on its own:
-    one that cannot be written spares the others, then all the faults are said at once."""
-    records = [r.records or failed_records(r.file, r.error or "") for r in rows]
+    the workbook (`out`/kehoach.xlsx unless `workbook` says where; from `builder` when the batch
+    fed one as it went). Each is written on its own: one that cannot be written spares the
+    others, then all the faults are said at once."""
+    records = [records_of(r) for r in rows]
     texts: dict[str, str | bytes] = {
         "summary.csv": "\ufeff" + _summary_csv(rows),
         "summary.json": json.dumps([{f: getattr(r, f) for f in SUMMARY_FIELDS} for r in rows],
@@ -237,7 +251,7 @@ def write_reports(rows: list[Row], out: Path, workbook: Path | None = None, with
     problems: list[str] = []
     for name, path in paths.items():
         try:
-            write_output(path, texts[name] if name in texts else build_workbook(records))
+            write_output(path, texts[name] if name in texts else builder.finish() if builder else build_workbook(records))
         except OutputError as exc:
             problems.append(str(exc))
     if problems:

@@ -11,12 +11,22 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kehoach.batch import DEFAULT_GLOBS, STATUSES, Row, run_batch, scan_inputs, shown_name, write_reports
+from kehoach.batch import (
+    DEFAULT_GLOBS,
+    STATUSES,
+    Row,
+    records_of,
+    run_batch,
+    scan_inputs,
+    shown_name,
+    write_reports,
+)
 from kehoach.commands.common import OutputFormat, app, fail
 from kehoach.errors import KehoachError
 from kehoach.export.records import TASK_COLUMNS
 from kehoach.export.store import Store, open_store
 from kehoach.export.tables import csv_text
+from kehoach.export.workbook import WorkbookBuilder
 from kehoach.files import DEFAULT_MAX_BYTES, write_stdout
 from kehoach.parse.extract.classify import AREA_NAMES
 from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption
@@ -79,6 +89,7 @@ def batch(
 def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, force: bool, max_mb: int,
            ocr: OcrChoice, ocr_lang: str, ocr_dpi: int, xlsx: Path | None, store: Store | None) -> None:
     globs = tuple(g.strip() for g in glob.split(",") if g.strip())
+    builder = WorkbookBuilder()  # filled as the plans come in, written at the end
     console = Console(stderr=True)
     # A bar only on a terminal: redirected, standard error gets the summary lines alone.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -91,12 +102,13 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
 
         rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
                          max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs,
-                         ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, store=store)
+                         ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, store=store,
+                         in_order=lambda row: builder.add(records_of(row)))
     for link in links_out:
         console.print(f"  skipped: {shown_name(str(link))}: a link to a file outside the folder",
                       soft_wrap=True, markup=False)
     try:
-        paths = write_reports(rows, out, workbook=xlsx)
+        paths = write_reports(rows, out, workbook=xlsx, builder=builder)
     except KehoachError as exc:
         fail(f"cannot write the reports: {exc}")
     failed = [r for r in rows if r.status == "failed"]

@@ -67,6 +67,17 @@ def _sql_value(value: Value) -> str | int | float | None:
     return value
 
 
+_DATES = {table: [i for i, c in enumerate(columns) if c.kind == "date"] for table, columns in _CHILDREN.items()}
+
+
+def _dated(row: Sequence[Value], dates: list[int]) -> list[Value]:
+    out = list(row)
+    for i in dates:
+        if isinstance(out[i], dt.date):
+            out[i] = out[i].isoformat()  # type: ignore[union-attr]
+    return out
+
+
 class Store:
     """An open database; use as a context manager."""
 
@@ -81,6 +92,7 @@ class Store:
                 raise OutputError(f"{path}: is not an SQLite database; refusing to write into it")
         try:
             self.db = sqlite3.connect(path, isolation_level=None)
+            self._check_ours()  # before anything is changed in it
             self.db.execute("PRAGMA foreign_keys = ON")
             # Write-ahead log: a commit is atomic without waiting for the disk each time (a killed
             # run still leaves whole plans; only a power cut may lose the last few).
@@ -92,6 +104,19 @@ class Store:
             raise OutputError(f"{path}: cannot open the database ({exc})") from exc
         except OSError as exc:
             raise OutputError(f"{path}: cannot open the database ({describe(exc)})") from exc
+
+    def _check_ours(self) -> None:
+        """A database that holds other tables and not ours is somebody else's: leave it alone."""
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "meta" not in tables:
+            self.db.close()
+            raise OutputError(f"{self.path}: is an SQLite database of another program; refusing to write into it")
+        if tables:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None or row[0] != SCHEMA_VERSION:
+                self.db.close()
+                raise OutputError(f"{self.path}: is a kehoach database of another version "
+                                  f"({row[0] if row else 'unknown'}); use a new file")
 
     def __enter__(self) -> Store:
         return self
@@ -123,9 +148,9 @@ class Store:
         if not sha or records.plan_json is None:
             raise ValueError("a stored plan needs its SHA-256 and its JSON")
         with self._transaction() as db:
-            old = [sha, *(r[0] for r in db.execute("SELECT sha256 FROM plans WHERE file = ? AND period IS ?",
-                                                   (head["file"], head["period"])))]
-            for table in (*_CHILDREN, "plans"):
+            old = [r[0] for r in db.execute("SELECT sha256 FROM plans WHERE sha256 = ? OR (file = ? AND period IS ?)",
+                                            (sha, head["file"], head["period"]))]
+            for table in (*_CHILDREN, "plans") if old else ():
                 db.executemany(f"DELETE FROM {table} WHERE sha256 = ?", [(s,) for s in old])
             names = ", ".join(c.key for c in _PLAN_COLUMNS)
             marks = ", ".join("?" for _ in _PLAN_COLUMNS)
@@ -137,8 +162,10 @@ class Store:
                 "tasks": [r[2:] for r in records.tasks], "findings": [r[2:] for r in records.findings]}
             for table, columns in _CHILDREN.items():
                 marks = ", ".join("?" for _ in range(len(columns) + 2))
+                dates = _DATES[table]  # only dates need converting: bools are ints to SQLite
                 db.executemany(f"INSERT INTO {table} VALUES ({marks})",
-                               [(sha, seq, *map(_sql_value, row)) for seq, row in enumerate(rows[table], start=1)])
+                               [(sha, seq, *(_dated(row, dates) if dates else row))
+                                for seq, row in enumerate(rows[table], start=1)])
 
     def counts(self) -> dict[str, int]:
         """Rows in each table."""

@@ -4,13 +4,16 @@ indicator matrix, tasks with a follow-up column, and findings.
 Numbers are written as numbers and dates as dates, so the sheets sort, filter and sum; every
 sheet has a frozen header row, an autofilter and widths that fit. Text from documents is always
 written as text (a sentence starting with '=' never becomes a formula).
+
+A batch adds each plan's rows as soon as the plans before it are in (`WorkbookBuilder.add`),
+while the workers still parse, so that little is left to do when the last file is done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import xlsxwriter
@@ -36,57 +39,134 @@ _STATUS_COLOURS = {"ok": "#C6EFCE", "review": "#FFEB9C", "failed": "#FFC7CE", "e
 _MAX_CELL = 32_767
 
 
-class _Sheets:
-    """The workbook and the few cell formats it needs."""
+_TASK_SHEET_COLUMNS = (*TASK_COLUMNS, Column("follow_up", FOLLOW_UP, "text", 16))
 
-    def __init__(self, buffer: io.BytesIO) -> None:
-        self.book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                                 "strings_to_urls": False, "strings_to_numbers": False})
+
+class _Sheet:
+    """One table sheet: Vietnamese headings, rows appended, filter and frozen header at the end."""
+
+    def __init__(self, builder: WorkbookBuilder, name: str, columns: Sequence[Column]) -> None:
+        self.builder, self.columns, self.rows = builder, columns, 0
+        self.keys = [c.key for c in columns]
+        self.sheet = builder.book.add_worksheet(name)
+        for index, column in enumerate(columns):
+            self.sheet.write_string(0, index, column.label, builder.header)
+            self.sheet.set_column(index, index, column.width, builder.wrap if column.width >= 40 else builder.top)
+
+    def append(self, rows: Iterable[Sequence[Value]]) -> None:
+        cell, sheet, keys = self.builder.cell, self.sheet, self.keys
+        for row in rows:
+            self.rows += 1
+            for c, value in enumerate(row):
+                if value is not None:
+                    cell(sheet, self.rows, c, value, keys[c])
+
+    def close(self) -> None:
+        self.sheet.freeze_panes(1, 0)
+        self.sheet.autofilter(0, 0, max(self.rows, 1), len(self.columns) - 1)
+
+
+class WorkbookBuilder:
+    """The workbook of a batch, built plan by plan in input order; `finish` gives its bytes."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+        self.book = xlsxwriter.Workbook(self.buffer, {"in_memory": True, "strings_to_formulas": False,
+                                                      "strings_to_urls": False, "strings_to_numbers": False})
         self.header = self.book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
                                             "border": 1})
         self.date = self.book.add_format({"num_format": "dd/mm/yyyy"})
         self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
         self.top = self.book.add_format({"valign": "top"})
         self._numbers: dict[str, Any] = {}
+        self.summary = _Sheet(self, SHEETS[0], PLAN_COLUMNS)
+        self.targets = _Sheet(self, SHEETS[1], TARGET_COLUMNS)
+        self.matrix = self.book.add_worksheet(SHEETS[2])  # its columns are known at the end only
+        self.tasks = _Sheet(self, SHEETS[3], _TASK_SHEET_COLUMNS)
+        self.findings = _Sheet(self, SHEETS[4], FINDING_COLUMNS)
+        self._matrix_rows: list[tuple[Value, Value, dict[str, tuple[Value, ...]]]] = []
 
     def number_format(self, pattern: str) -> Any:
         if pattern not in self._numbers:
             self._numbers[pattern] = self.book.add_format({"num_format": pattern, "valign": "top"})
         return self._numbers[pattern]
 
-    def table(self, name: str, columns: Sequence[Column], rows: Sequence[Sequence[Value]]) -> Any:
-        """A sheet of `rows` under `columns`' Vietnamese headings."""
-        sheet = self.book.add_worksheet(name)
-        for index, column in enumerate(columns):
-            sheet.write_string(0, index, column.label, self.header)
-            sheet.set_column(index, index, column.width, self.wrap if column.width >= 40 else self.top)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row):
-                self.cell(sheet, r, c, value, columns[c].key)
-        sheet.freeze_panes(1, 0)
-        sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
-        return sheet
-
     def cell(self, sheet: Any, row: int, col: int, value: Value, key: str = "") -> None:
-        if value is None:
-            return
-        if isinstance(value, bool):
+        if isinstance(value, str):
+            sheet.write_string(row, col, (CMP_SIGNS.get(value, value) if key == "cmp" else value)[:_MAX_CELL])
+        elif isinstance(value, bool):
             if value:
                 sheet.write_string(row, col, "Có")
         elif isinstance(value, int | float):
             sheet.write_number(row, col, value)
         elif isinstance(value, dt.date):
             sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), self.date)
-        else:
-            text = CMP_SIGNS.get(value, value) if key == "cmp" else value
-            sheet.write_string(row, col, text[:_MAX_CELL])
+
+    def add(self, records: PlanRecords) -> None:
+        """One file: its summary row, and when it was parsed its targets, tasks and findings."""
+        self.summary.append([[records.plan[key] for key in self.summary.keys]])
+        if records.plan["status"] == "failed":
+            return
+        self.targets.append(records.targets)
+        self.tasks.append(records.tasks)
+        self.findings.append(records.findings)
+        by_code: dict[str, list[tuple[Value, ...]]] = {}
+        for row in records.targets:
+            if row[2]:
+                by_code.setdefault(str(row[2]), []).append(row[4:8])
+        self._matrix_rows.append((records.plan["file"], records.plan["commune"],
+                                  {code: _strictest(cells) for code, cells in by_code.items()}))
+
+    def finish(self) -> bytes:
+        """The matrix, filters, colours and the follow-up drop-down; then the file's bytes."""
+        for sheet in (self.summary, self.targets, self.tasks, self.findings):
+            sheet.close()
+        _colour_by(self, self.summary.sheet, self.summary.keys.index("status"), self.summary.rows, _STATUS_COLOURS)
+        _colour_by(self, self.findings.sheet, self.findings.keys.index("severity"), self.findings.rows,
+                   _STATUS_COLOURS)
+        # The official's follow-up: an empty column with a drop-down of the three states.
+        last = len(TASK_COLUMNS)
+        self.tasks.sheet.data_validation(1, last, max(self.tasks.rows, 1), last,
+                                         {"validate": "list", "source": list(FOLLOW_UP_CHOICES)})
+        self._write_matrix()
+        self.book.close()
+        return self.buffer.getvalue()
+
+    def _write_matrix(self) -> None:
+        """One row per plan, one column per indicator any plan commits to: the strictest value,
+        the comparator and unit in the number format, a colour scale per column."""
+        rows, sheet = self._matrix_rows, self.matrix
+        codes = [code for code in INDICATOR_NAMES if any(code in found for _, _, found in rows)]
+        headings = ["Tệp", "Đơn vị", *(INDICATOR_NAMES[code] for code in codes)]
+        for c, heading in enumerate(headings):
+            sheet.write_string(0, c, heading, self.header)
+        sheet.set_column(0, 0, 28)
+        sheet.set_column(1, 1, 22)
+        sheet.set_column(2, max(len(headings) - 1, 2), 14)
+        sheet.set_row(0, 60)
+        for r, (file, commune, found) in enumerate(rows, start=1):
+            for c, value in enumerate((file, commune)):
+                if value is not None:
+                    self.cell(sheet, r, c, value)
+            for c, code in enumerate(codes, start=2):
+                if code in found:
+                    cmp, number, upper, unit = found[code]
+                    if isinstance(number, int | float):
+                        sheet.write_number(r, c, number, self.number_format(_number_pattern(cmp, upper, unit)))
+        for c, code in enumerate(codes, start=2):
+            ceilings = all(found[code][0] in ("<=", "<") for _, _, found in rows if code in found)
+            low, high = ("#63BE7B", "#FFFFFF") if ceilings else ("#FFFFFF", "#63BE7B")
+            sheet.conditional_format(1, c, max(len(rows), 1), c, {"type": "2_color_scale", "min_color": low,
+                                                                   "max_color": high})
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(len(rows), 1), len(headings) - 1)
 
 
-def _colour_by(sheets: _Sheets, sheet: Any, col: int, last_row: int, values: dict[str, str]) -> None:
+def _colour_by(builder: WorkbookBuilder, sheet: Any, col: int, last_row: int, values: dict[str, str]) -> None:
     for value, colour in values.items():
-        sheets_format = sheets.book.add_format({"bg_color": colour})
+        fmt = builder.book.add_format({"bg_color": colour})
         sheet.conditional_format(1, col, max(last_row, 1), col, {"type": "cell", "criteria": "==",
-                                                                 "value": f'"{value}"', "format": sheets_format})
+                                                                 "value": f'"{value}"', "format": fmt})
 
 
 def _strictest(cells: list[tuple[Value, ...]]) -> tuple[Value, ...]:
@@ -110,49 +190,9 @@ def _number_pattern(cmp: Value, upper: Value, unit: Value) -> str:
     return (f'"{sign}"' if sign else "") + "General" + (f'"{literal}"' if literal else "")
 
 
-def _matrix(sheets: _Sheets, plans: Sequence[PlanRecords]) -> None:
-    """One row per plan, one column per indicator any plan commits to: the strictest value."""
-    values: list[dict[str, tuple[Value, ...]]] = []
-    for records in plans:
-        by_code: dict[str, list[tuple[Value, ...]]] = {}
-        for row in records.targets:
-            if row[2]:
-                by_code.setdefault(str(row[2]), []).append(row[4:8])
-        values.append({code: _strictest(cells) for code, cells in by_code.items()})
-    codes = [code for code in INDICATOR_NAMES if any(code in v for v in values)]
-    columns = [Column("file", "Tệp", "text", 28), Column("commune", "Đơn vị", "text", 22),
-               *(Column(code, INDICATOR_NAMES[code], "number", 14) for code in codes)]
-    sheet = sheets.table("Ma trận", columns, [(r.plan["file"], r.plan["commune"]) for r in plans])
-    sheet.set_row(0, 60)
-    for r, found in enumerate(values, start=1):
-        for c, code in enumerate(codes, start=2):
-            if code in found:
-                cmp, value, upper, unit = found[code]
-                if isinstance(value, int | float):
-                    sheet.write_number(r, c, value, sheets.number_format(_number_pattern(cmp, upper, unit)))
-    for c, code in enumerate(codes, start=2):
-        ceilings = all(found[code][0] in ("<=", "<") for found in values if code in found)
-        low, high = ("#63BE7B", "#FFFFFF") if ceilings else ("#FFFFFF", "#63BE7B")
-        sheet.conditional_format(1, c, max(len(plans), 1), c, {"type": "2_color_scale", "min_color": low,
-                                                               "max_color": high})
-
-
 def build_workbook(records: Sequence[PlanRecords]) -> bytes:
-    """The workbook of a batch, as bytes (written atomically by the caller)."""
-    buffer = io.BytesIO()
-    sheets = _Sheets(buffer)
-    summary = sheets.table("Tổng hợp", PLAN_COLUMNS, [[r.plan[c.key] for c in PLAN_COLUMNS] for r in records])
-    _colour_by(sheets, summary, [c.key for c in PLAN_COLUMNS].index("status"), len(records), _STATUS_COLOURS)
-    parsed = [r for r in records if r.plan["status"] != "failed"]
-    sheets.table("Chỉ tiêu", TARGET_COLUMNS, [row for r in parsed for row in r.targets])
-    _matrix(sheets, parsed)
-    tasks = [row for r in parsed for row in r.tasks]
-    task_sheet = sheets.table("Nhiệm vụ", (*TASK_COLUMNS, Column("follow_up", FOLLOW_UP, "text", 16)), tasks)
-    # The official's follow-up: an empty column with a drop-down of the three states.
-    task_sheet.data_validation(1, len(TASK_COLUMNS), max(len(tasks), 1), len(TASK_COLUMNS),
-                               {"validate": "list", "source": list(FOLLOW_UP_CHOICES)})
-    findings = [row for r in parsed for row in r.findings]
-    finding_sheet = sheets.table("Phát hiện", FINDING_COLUMNS, findings)
-    _colour_by(sheets, finding_sheet, 2, len(findings), _STATUS_COLOURS)
-    sheets.book.close()
-    return buffer.getvalue()
+    """The workbook of a batch's files at once, as bytes (written atomically by the caller)."""
+    builder = WorkbookBuilder()
+    for plan in records:
+        builder.add(plan)
+    return builder.finish()
