@@ -87,7 +87,7 @@ def test_every_task_of_every_parsed_plan_is_in_the_workbook_once(province: tuple
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     expected = Counter((file, task.content) for file, plan in _plans(province[1]).items() for task in plan.tasks)
     assert Counter((row[0], row[5]) for row in rows) == expected
-    assert sum(expected.values()) > 50
+    assert sum(expected.values()) >= 45  # 15 tasks of sample 000 in three formats, and the real plans
     # Dates as dates: the due columns sort and filter as dates in a spreadsheet.
     due = [row[10] for row in rows if row[10] is not None]
     assert due and all(isinstance(d, dt.datetime) for d in due)
