@@ -359,3 +359,16 @@ def test_bad_due_windows(text: str) -> None:
 ])
 def test_lead_matching(query: str, lead: str, found: bool) -> None:
     assert names_agency(query, lead) is found
+
+
+def test_the_database_s_folder_is_made_like_any_output_s(tmp_path: Path) -> None:
+    db = tmp_path / "new" / "folder" / "p.sqlite"
+    result = runner.invoke(app, ["parse", str(SAMPLES / "000_e3b5f0d1f2c6f809.txt"), "--db", str(db)])
+    assert result.exit_code == 0 and _whole_plans_only(db) == 1
+
+
+def test_the_tasks_table_names_its_columns_in_vietnamese(province: tuple[Path, Path, Path]) -> None:
+    result = runner.invoke(app, ["tasks", str(province[1]), "--due", "2025-Q4"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "Đơn vị" in result.stdout and "Nội dung" in result.stdout and "31/12/2025" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("task(s)")

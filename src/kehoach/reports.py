@@ -52,9 +52,11 @@ def _day(value: object) -> str:
 def print_tasks(tasks: list[dict[str, Any]], console: Console | None = None) -> None:
     """Tasks across plans, one row each, then their count."""
     console = console or Console()
-    table = Table(show_lines=True)
-    for column in ("Đơn vị", "TT", "Nội dung", "Chủ trì", "Thời gian", "Đến ngày"):
-        table.add_column(column, overflow="fold")
+    table = Table(show_lines=True, expand=True)
+    # The content gets the room; the date never wraps.
+    for column, ratio in (("Đơn vị", 2), ("TT", None), ("Nội dung", 6), ("Chủ trì", 3), ("Thời gian", 2)):
+        table.add_column(column, overflow="fold", ratio=ratio)
+    table.add_column("Đến ngày", no_wrap=True, min_width=10)
     for t in tasks:
         table.add_row(*(escape(str(v or "")) for v in (t["commune"], t["no"], t["content"], t["lead"], t["time"])),
                       _day(t["due_end"]) or ("thường xuyên" if t["recurring"] else ""))

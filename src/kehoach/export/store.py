@@ -91,6 +91,7 @@ class Store:
             if head and head != _SQLITE_MAGIC:
                 raise OutputError(f"{path}: is not an SQLite database; refusing to write into it")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # as for every other output
             self.db = sqlite3.connect(path, isolation_level=None)
             self._check_ours()  # before anything is changed in it
             self.db.execute("PRAGMA foreign_keys = ON")
