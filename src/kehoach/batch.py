@@ -29,7 +29,7 @@ from kehoach.export.records import PlanRecords, failed_records, plan_records
 from kehoach.export.store import Store
 from kehoach.export.tables import companion_csvs
 from kehoach.export.workbook import WorkbookBuilder, build_workbook
-from kehoach.files import DEFAULT_MAX_BYTES, is_temporary, read_input, write_output
+from kehoach.files import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, is_temporary, read_input, write_output
 from kehoach.parse.pipeline import parse_named
 from kehoach.parse.readers.options import OcrMode, ReadOptions
 from kehoach.parse.structure.tree import walk
@@ -37,7 +37,6 @@ from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
 from kehoach.writers import render
 
-DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf", "*.doc")
 SUMMARY_FIELDS = ("file", "status", "issuer", "locality", "period", "sections", "targets", "tasks", "findings",
                   "errors", "seconds", "error", "review", "up_to_date")
 _PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies

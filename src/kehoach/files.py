@@ -21,6 +21,8 @@ from pathlib import Path
 
 from kehoach.errors import InputError, OutputError
 
+# The documents a batch picks up in a folder.
+DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf", "*.doc")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Temporary names stay short, whatever the target's name: a 250-byte file name plus a
 # prefix and a suffix would pass the 255-byte limit of most file systems.

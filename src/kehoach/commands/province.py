@@ -5,32 +5,23 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kehoach.batch import (
-    DEFAULT_GLOBS,
-    STATUSES,
-    Row,
-    records_of,
-    run_batch,
-    scan_inputs,
-    shown_name,
-    write_reports,
-)
 from kehoach.commands.common import OutputFormat, app, fail
 from kehoach.errors import KehoachError
-from kehoach.export.records import TASK_COLUMNS
-from kehoach.export.store import Store, open_store
-from kehoach.export.tables import csv_text
-from kehoach.export.workbook import WorkbookBuilder
-from kehoach.files import DEFAULT_MAX_BYTES, write_stdout
+from kehoach.files import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, write_stdout
 from kehoach.parse.extract.classify import AREA_NAMES
 from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption
-from kehoach.writers import to_json
+
+if TYPE_CHECKING:
+    from kehoach.export.store import Store
+
+# The batch machinery, the workbook and the database are imported by the commands that use
+# them, so that 'kehoach parse' does not pay for loading them.
 
 
 @app.command()
@@ -80,6 +71,8 @@ def batch(
     Exit codes: 0 every file parsed; 1 some failed; 2 the folder or the
     database cannot be used.
     """
+    from kehoach.export.store import open_store
+
     if not folder.is_dir():
         fail(f"{folder}: no such folder")
     with open_store(db) as store:
@@ -88,6 +81,9 @@ def batch(
 
 def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, force: bool, max_mb: int,
            ocr: OcrChoice, ocr_lang: str, ocr_dpi: int, xlsx: Path | None, store: Store | None) -> None:
+    from kehoach.batch import STATUSES, Row, records_of, run_batch, scan_inputs, shown_name, write_reports
+    from kehoach.export.workbook import WorkbookBuilder
+
     globs = tuple(g.strip() for g in glob.split(",") if g.strip())
     builder = WorkbookBuilder()  # filled as the plans come in, written at the end
     console = Console(stderr=True)
@@ -160,8 +156,11 @@ def tasks(
 
     Exit codes: 0 listed (even none); 2 the source or a filter cannot be read.
     """
+    from kehoach.export.records import TASK_COLUMNS
+    from kehoach.export.tables import csv_text
     from kehoach.query import area_code, load_tasks, parse_window, select
     from kehoach.reports import print_tasks
+    from kehoach.writers import to_json
 
     if (source is None) == (db is None):
         fail("give a batch output folder or --db FILE (one of them)")
