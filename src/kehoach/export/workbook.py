@@ -64,6 +64,15 @@ class _Sheet:
     def close(self) -> None:
         self.sheet.freeze_panes(1, 0)
         self.sheet.autofilter(0, 0, max(self.rows, 1), len(self.columns) - 1)
+        _for_printing(self.sheet)
+
+
+def _for_printing(sheet: Any) -> None:
+    """Printed on A4 landscape, as wide as the page, the heading row on every page."""
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
 
 
 class WorkbookBuilder:
@@ -160,6 +169,7 @@ class WorkbookBuilder:
                                                                    "max_color": high})
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(rows), 1), len(headings) - 1)
+        _for_printing(sheet)
 
 
 def _colour_by(builder: WorkbookBuilder, sheet: Any, col: int, last_row: int, values: dict[str, str]) -> None:
