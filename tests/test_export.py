@@ -69,7 +69,7 @@ def test_the_workbook_has_its_sheets_headings_and_frozen_filtered_headers(provin
     assert headings["Ma trận"][:2] == ["Tệp", "Đơn vị"] and "Thanh toán trực tuyến" in headings["Ma trận"]
     for sheet in book:
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
-        assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "1:1"
+        assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
     assert book["Tổng hợp"].max_row - 1 == len(_summary(province[1]))
 
 
