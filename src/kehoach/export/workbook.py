@@ -40,6 +40,8 @@ _MAX_CELL = 32_767
 
 
 _TASK_SHEET_COLUMNS = (*TASK_COLUMNS, Column("follow_up", FOLLOW_UP, "text", 16))
+# The input's SHA-256 keys the database; a person reading the summary has no use for it.
+SUMMARY_COLUMNS = tuple(c for c in PLAN_COLUMNS if c.key != "sha256")
 
 
 class _Sheet:
@@ -88,7 +90,7 @@ class WorkbookBuilder:
         self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
         self.top = self.book.add_format({"valign": "top"})
         self._numbers: dict[str, Any] = {}
-        self.summary = _Sheet(self, SHEETS[0], PLAN_COLUMNS)
+        self.summary = _Sheet(self, SHEETS[0], SUMMARY_COLUMNS)
         self.targets = _Sheet(self, SHEETS[1], TARGET_COLUMNS)
         self.matrix = self.book.add_worksheet(SHEETS[2])  # its columns are known at the end only
         self.tasks = _Sheet(self, SHEETS[3], _TASK_SHEET_COLUMNS)
