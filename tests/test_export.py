@@ -228,6 +228,8 @@ def test_tasks_by_lead_abbreviation_commune_area_and_recurring(province: tuple[P
     assert {t["area"] for t in listed("--area", "tthc")} == {"tthc"}
     recurring = listed("--recurring")
     assert all(t["recurring"] for t in recurring)
+    late_2025 = listed("--period", "6 tháng cuối năm 2025")
+    assert late_2025 and {t["period"] for t in late_2025} == {"6 tháng cuối năm 2025"}
 
 
 @pytest.mark.parametrize("args, message", [

@@ -78,11 +78,21 @@ def _date(value: object) -> dt.date | None:
     return None
 
 
+def _periods(summary: Path) -> dict[str, str]:
+    """Each file's period, from the batch's summary.csv beside tasks.csv (empty without one)."""
+    try:
+        rows = csv.DictReader(io.StringIO(summary.read_text(encoding="utf-8-sig")))
+        return {row["file"]: row["period"] for row in rows if row.get("file") and row.get("period")}
+    except (OSError, UnicodeDecodeError, KeyError, csv.Error):
+        return {}
+
+
 def _from_csv(path: Path) -> list[Task]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the tasks ({exc})") from exc
+    periods = _periods(path.with_name("summary.csv"))
     tasks = []
     for row in csv.DictReader(io.StringIO(text)):
         task: Task = {key: (row.get(key) or None) for key in TASK_KEYS}
@@ -90,7 +100,7 @@ def _from_csv(path: Path) -> list[Task]:
             if isinstance(value, str) and value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r"):
                 task[key] = value[1:]
         task["recurring"] = task["recurring"] == "yes"
-        task["period"] = None
+        task["period"] = periods.get(task["file"] or "")
         tasks.append(task)
     return tasks
 

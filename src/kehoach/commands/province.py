@@ -143,7 +143,7 @@ def tasks(
     area: Annotated[str | None, typer.Option(
         "--area", help="Reform area: a code (" + ", ".join(AREA_NAMES) + ") or words of its name.")] = None,
     period: Annotated[str | None, typer.Option(
-        "--period", help="Only plans of this period (database), e.g. '6 tháng cuối năm 2025'.")] = None,
+        "--period", help="Only plans of this period, words of it as printed, e.g. 'cuối năm 2025'.")] = None,
     recurring: Annotated[bool, typer.Option(
         "--recurring", help="List recurring tasks ('Thường xuyên', 'Hằng năm'): with --due, besides the dated ones.")] = False,
     fmt: Annotated[TaskFormat, typer.Option("--format", "-f", help="table for people; csv or json for tools.")] = (
