@@ -172,12 +172,6 @@ def test_an_endless_device_as_input_is_refused() -> None:
 NUMBERS_EXPECTED: dict[str, str] = yaml.safe_load((BAD / "numbers" / "expected.yaml").read_text(encoding="utf-8"))
 
 
-def test_the_word_numbers_set_is_complete_and_rebuildable() -> None:
-    assert set(NUMBERS_EXPECTED) == set(bad_inputs.ODD_NUMBERS)
-    for name, make in bad_inputs.ODD_NUMBERS.items():
-        assert (BAD / "numbers" / name).read_bytes() == make()
-
-
 @pytest.mark.parametrize("name", sorted(bad_inputs.ODD_NUMBERS))
 def test_word_numbers_out_of_range_are_ignored_with_a_finding(name: str) -> None:
     result = kehoach("parse", str(BAD / "numbers" / name), "-f", "json", timeout=30)
@@ -198,10 +192,12 @@ def test_a_numbering_part_of_undeclared_type_is_taken_as_absent(tmp_path: Path) 
 PLAN_EXPECTED: dict[str, str] = yaml.safe_load((BAD / "plans" / "expected.yaml").read_text(encoding="utf-8"))
 
 
-def test_the_plan_file_set_is_complete_and_rebuildable() -> None:
-    assert set(PLAN_EXPECTED) == set(bad_inputs.PLAN_FILES)
-    for name, make in bad_inputs.PLAN_FILES.items():
-        assert (BAD / "plans" / name).read_bytes() == make()
+@pytest.mark.parametrize("folder, expected, files", [
+    ("numbers", NUMBERS_EXPECTED, bad_inputs.ODD_NUMBERS), ("plans", PLAN_EXPECTED, bad_inputs.PLAN_FILES)])
+def test_the_stored_sets_are_complete_and_rebuildable(folder: str, expected: dict[str, str], files: dict) -> None:
+    assert set(expected) == set(files)
+    for name, make in files.items():
+        assert (BAD / folder / name).read_bytes() == make(), f"{folder}/{name} differs from scripts/bad_inputs.py"
 
 
 @pytest.mark.parametrize("name", sorted(bad_inputs.PLAN_FILES))

@@ -25,14 +25,13 @@ from pathlib import Path
 
 from kehoach.checks import validate
 from kehoach.errors import KehoachError, OutputError
-from kehoach.export.records import PlanRecords, failed_records, plan_records
+from kehoach.export.records import PlanRecords, failed_records, plan_records, status_of
 from kehoach.export.store import Store
 from kehoach.export.tables import companion_csvs
 from kehoach.export.workbook import WorkbookBuilder, build_workbook
 from kehoach.files import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, is_temporary, read_input, write_output
 from kehoach.parse.pipeline import parse_named
 from kehoach.parse.readers.options import OcrMode, ReadOptions
-from kehoach.parse.structure.tree import walk
 from kehoach.planio import load_plan_file
 from kehoach.schema import Plan
 from kehoach.writers import render
@@ -94,20 +93,19 @@ def shown_name(rel: str) -> str:
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _count_sections(plan: Plan) -> int:
-    return len(walk(plan.sections))
-
-
 def _row(rel: str, plan: Plan, seconds: float, up_to_date: bool = False, for_store: bool = False) -> Row:
     findings = validate(plan)
-    reasons = plan.quality.reasons if plan.quality else []
-    status, review = ("review" if reasons else "ok"), "; ".join(reasons) or None
-    return Row(file=rel, status=status, review=review, up_to_date=up_to_date,
-               issuer=plan.issuer, locality=plan.locality,
-               period=plan.period.label if plan.period else None, sections=_count_sections(plan),
-               targets=len(plan.targets), tasks=len(plan.tasks), findings=len(findings),
-               errors=sum(f.severity == "error" for f in findings), seconds=round(seconds, 3),
-               records=plan_records(shown_name(rel), plan, status, review, findings, for_store=for_store))
+    status, review = status_of(plan)
+    records = plan_records(shown_name(rel), plan, status, review, findings, for_store=for_store)
+    head = records.plan
+    return Row(file=rel, status=status, review=review, up_to_date=up_to_date, issuer=plan.issuer,
+               locality=plan.locality, period=plan.period.label if plan.period else None,
+               sections=_count(head["sections"]), targets=len(plan.targets), tasks=len(plan.tasks),
+               findings=len(findings), errors=_count(head["errors"]), seconds=round(seconds, 3), records=records)
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
 
 
 def output_path(out: Path, rel: Path, fmt: str) -> Path:

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.errors import InputError
-from kehoach.export.records import TASK_COLUMNS
+from kehoach.export.records import TASK_COLUMNS, as_date
 from kehoach.export.store import is_database
+from kehoach.export.tables import FORMULA_STARTS
 from kehoach.parse.extract.agencies import names_agency
 from kehoach.parse.extract.classify import AREA_NAMES
 from kehoach.parse.language.textutil import fold
@@ -67,17 +68,6 @@ def parse_window(text: str) -> Window:
     raise ValueError(f"'{text}' is not a period: write 2026-Q1, 2026-H2, 2026-03, 2026 or 2026-01-01..2026-03-31")
 
 
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def _periods(summary: Path) -> dict[str, str]:
     """Each file's period, from the batch's summary.csv beside tasks.csv (empty without one)."""
     try:
@@ -97,7 +87,7 @@ def _from_csv(path: Path) -> list[Task]:
     for row in csv.DictReader(io.StringIO(text)):
         task: Task = {key: (row.get(key) or None) for key in TASK_KEYS}
         for key, value in task.items():  # the guard against spreadsheet formulas, taken off again
-            if isinstance(value, str) and value.startswith("'") and value[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+            if isinstance(value, str) and value.startswith("'") and value[1:2] in FORMULA_STARTS:
                 task[key] = value[1:]
         task["recurring"] = task["recurring"] == "yes"
         task["period"] = periods.get(task["file"] or "")
@@ -140,7 +130,7 @@ def load_tasks(source: Path) -> list[Task]:
 
 def due_window(task: Task) -> Window | None:
     """The task's due span: from its start (or its deadline alone) to its deadline (or its start)."""
-    start, end = _date(task.get("due_start")), _date(task.get("due_end"))
+    start, end = as_date(task.get("due_start")), as_date(task.get("due_end"))
     if start is None and end is None:
         return None
     return Window(start or end or dt.date.min, end or start or dt.date.max)

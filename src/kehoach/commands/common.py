@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
 from kehoach import __version__
+from kehoach.files import DEFAULT_MAX_BYTES
 
 app = typer.Typer(
     name="kehoach",
@@ -25,6 +26,10 @@ app = typer.Typer(
 class OutputFormat(StrEnum):
     yaml = "yaml"
     json = "json"
+
+
+MaxMbOption = Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")]
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

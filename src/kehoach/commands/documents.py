@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 
 from kehoach.checks import validate as run_checks
-from kehoach.commands.common import OutputFormat, app, fail
+from kehoach.commands.common import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, app, fail
 from kehoach.diff import changes_only, diff_plans
 from kehoach.errors import KehoachError
-from kehoach.files import DEFAULT_MAX_BYTES, write_output, write_stdout
+from kehoach.files import write_output, write_stdout
 from kehoach.parse.pipeline import parse_file
 from kehoach.planio import load_plan
 from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption, reading
@@ -30,9 +30,7 @@ def parse(
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.yaml,
-    max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")] = (
-        DEFAULT_MAX_BYTES // (1024 * 1024)
-    ),
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
     ocr: OcrOption = OcrChoice.auto,
     ocr_lang: OcrLangOption = "vie",
     ocr_dpi: OcrDpiOption = 300,
@@ -74,13 +72,10 @@ def parse(
 
 
 def _store(file: Path, plan: Plan, db: Path) -> None:
-    from kehoach.export.records import plan_records
+    from kehoach.export.records import plan_records, status_of
     from kehoach.export.store import Store
 
-    findings = run_checks(plan)
-    reasons = plan.quality.reasons if plan.quality else []
-    records = plan_records(str(file), plan, "review" if reasons else "ok", "; ".join(reasons) or None, findings,
-                           for_store=True)
+    records = plan_records(str(file), plan, *status_of(plan), run_checks(plan), for_store=True)
     with Store(db) as store:
         store.put(records)
     typer.echo(f"stored: {file} in {db} ({len(plan.tasks)} task(s), {len(plan.targets)} target(s))", err=True)

@@ -11,9 +11,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kehoach.commands.common import OutputFormat, app, fail
+from kehoach.commands.common import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, app, fail
 from kehoach.errors import KehoachError
-from kehoach.files import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, write_stdout
+from kehoach.files import DEFAULT_GLOBS, write_stdout
 from kehoach.parse.extract.classify import AREA_NAMES
 from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption
 
@@ -36,9 +36,7 @@ def batch(
         str, typer.Option("--glob", help="Comma-separated file patterns to pick up.")
     ] = ",".join(DEFAULT_GLOBS),
     force: Annotated[bool, typer.Option("--force", help="Redo files whose Plan is already up to date.")] = False,
-    max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")] = (
-        DEFAULT_MAX_BYTES // (1024 * 1024)
-    ),
+    max_mb: MaxMbOption = DEFAULT_MAX_MB,
     ocr: OcrOption = OcrChoice.auto,
     ocr_lang: OcrLangOption = "vie",
     ocr_dpi: OcrDpiOption = 300,

@@ -96,14 +96,23 @@ def commune_of(plan: Plan) -> str | None:
     return plan.locality or plan.issuer
 
 
-def _date(text: str | None) -> dt.date | None:
-    """A full YYYY-MM-DD date; a year or a month alone is not a date a spreadsheet can hold."""
-    if text and len(text) == 10:
+def as_date(value: object) -> dt.date | None:
+    """A date, or a full YYYY-MM-DD string read as one; a year or a month alone is not a date a
+    spreadsheet can hold."""
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and len(value) == 10:
         try:
-            return dt.date.fromisoformat(text)
+            return dt.date.fromisoformat(value)
         except ValueError:
             return None
     return None
+
+
+def status_of(plan: Plan) -> tuple[str, str | None]:
+    """'ok' or 'review' (the parser is unsure of a part), and why, '; '-separated."""
+    reasons = plan.quality.reasons if plan.quality else []
+    return ("review" if reasons else "ok"), "; ".join(reasons) or None
 
 
 def _where(finding: Finding) -> str | None:
@@ -144,7 +153,7 @@ def plan_records(file: str, plan: Plan, status: str, reason: str | None, finding
     number = "/".join(x for x in (plan.number, plan.symbol) if x) or None
     head: dict[str, Value] = {
         "file": file, "commune": who[1], "issuer": plan.issuer, "level": plan.level, "province": plan.province,
-        "number_symbol": number, "issued_date": _date(plan.issued_date),
+        "number_symbol": number, "issued_date": as_date(plan.issued_date),
         "period": plan.period.label if plan.period else None,
         "period_start": plan.period.start if plan.period else None,
         "period_end": plan.period.end if plan.period else None,

@@ -86,9 +86,7 @@ class Store:
         if path.exists():
             if not path.is_file():
                 raise OutputError(f"{path}: is not a file; cannot keep a database there")
-            with open(path, "rb") as handle:
-                head = handle.read(16)
-            if head and head != _SQLITE_MAGIC:
+            if path.stat().st_size and not is_database(path):  # an empty file becomes the database
                 raise OutputError(f"{path}: is not an SQLite database; refusing to write into it")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # as for every other output

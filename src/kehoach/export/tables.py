@@ -22,7 +22,7 @@ from kehoach.export.records import (
     Value,
 )
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _INDICATOR_CELLS = [i for i, c in enumerate(TARGET_COLUMNS) if c in INDICATOR_COLUMNS]
 
 
@@ -33,7 +33,7 @@ def _cell(value: Value) -> object:
         return "yes" if value else ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str) and len(value) > 1 and value.startswith(_FORMULA_STARTS):  # a lone "=" is a comparator
+    if isinstance(value, str) and len(value) > 1 and value.startswith(FORMULA_STARTS):  # a lone "=" is a comparator
         return "'" + value
     return value
 

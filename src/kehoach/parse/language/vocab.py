@@ -197,11 +197,10 @@ AGENCY_HEADS: tuple[tuple[str, bool], ...] = (
 # Abbreviations of agencies and of what they work on, as officials type them in task tables and
 # in searches ('Phòng VH-XH' is 'Phòng Văn hóa - Xã hội'). Matched as whole words, any case.
 AGENCY_ABBREVIATIONS: dict[str, str] = {
-    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "MTTQ": "Mặt trận Tổ quốc", "VH-XH": "Văn hóa - Xã hội", "VHXH": "Văn hóa - Xã hội",
+    **BODY_ABBREVIATIONS, "VH-XH": "Văn hóa - Xã hội", "VHXH": "Văn hóa - Xã hội",
     "KT-HT-ĐT": "Kinh tế - Hạ tầng - Đô thị", "KT-HT": "Kinh tế - Hạ tầng", "TC-KH": "Tài chính - Kế hoạch",
     "TN-MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường", "NN-MT": "Nông nghiệp và Môi trường",
-    "VP": "Văn phòng", "HĐND-UBND": "Hội đồng nhân dân và Ủy ban nhân dân", "ĐU": "Đảng ủy", "BCĐ": "Ban Chỉ đạo",
+    "VP": "Văn phòng", "HĐND-UBND": "Hội đồng nhân dân và Ủy ban nhân dân", "ĐU": "Đảng ủy",
     "BCH": "Ban Chỉ huy", "CA": "Công an", "QS": "Quân sự", "BHXH": "Bảo hiểm xã hội",
     "TTPVHCC": "Trung tâm Phục vụ hành chính công", "PVHCC": "Phục vụ hành chính công",
     "HCC": "hành chính công", "CCHC": "cải cách hành chính", "TTHC": "thủ tục hành chính",
