@@ -43,7 +43,7 @@ def test_cli_batch_mirrors_folders_and_reports(tmp_path: Path) -> None:
     folder, out = _with_a_plan_to_review(_small_folder(tmp_path)), tmp_path / "out"
     result = runner.invoke(app, ["batch", str(folder), "--out", str(out), "--jobs", "1"])
     assert result.exit_code == 1
-    assert "4 file(s): 2 ok, 1 review, 1 failed" in result.stderr
+    assert "4 files: 2 ok, 1 review, 1 failed" in result.stderr
     assert "failed: xa-b/empty.txt: the file is empty" in result.stderr
     assert "review: xa-c/plan.txt: the closing part ('Nơi nhận', the signature) was not found" in result.stderr
     assert (out / "xa-a" / "plan.txt.yaml").exists() and (out / "xa-b" / "plan.docx.yaml").exists()

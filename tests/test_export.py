@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 from kehoach.cli import app
 from kehoach.export.records import FINDING_COLUMNS, PLAN_COLUMNS, TARGET_COLUMNS, TASK_COLUMNS
 from kehoach.export.workbook import FOLLOW_UP, FOLLOW_UP_CHOICES, SHEETS
+from kehoach.i18n import _, set_language
 from kehoach.parse.extract.agencies import names_agency
 from kehoach.planio import load_plan_file
 from kehoach.query import parse_window
@@ -44,9 +45,20 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path
     shutil.copytree(SAMPLES, folder / "samples")
     if REAL.is_dir():
         shutil.copytree(REAL, folder / "real")
-    result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--db", str(db), "--ocr", "never", "-j", "2"])
+    # In Vietnamese, as the users run it: the workbook's sheets and headings are checked in it.
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--db", str(db), "--ocr", "never", "-j", "2"],
+                           env={"KEHOACH_LANG": "vi"})
     assert result.exit_code in (0, 1), result.stderr
     return folder, out, db
+
+
+def _vi(messages: list[str]) -> list[str]:
+    """The Vietnamese of these message ids."""
+    set_language("vi")
+    try:
+        return [_(m) for m in messages]
+    finally:
+        set_language("en")
 
 
 def _summary(out: Path) -> list[dict[str, str]]:
@@ -60,12 +72,14 @@ def _plans(out: Path) -> dict[str, object]:
 
 def test_the_workbook_has_its_sheets_headings_and_frozen_filtered_headers(province: tuple[Path, Path, Path]) -> None:
     book = openpyxl.load_workbook(province[1] / "kehoach.xlsx")
-    assert book.sheetnames == list(SHEETS)
-    headings = {name: [c.value for c in book[name][1]] for name in SHEETS}
-    assert headings["Tổng hợp"] == [c.label for c in PLAN_COLUMNS if c.key != "sha256"]
-    assert headings["Chỉ tiêu"] == [c.label for c in TARGET_COLUMNS]
-    assert headings["Nhiệm vụ"] == [c.label for c in TASK_COLUMNS] + [FOLLOW_UP]
-    assert headings["Phát hiện"] == [c.label for c in FINDING_COLUMNS]
+    assert book.sheetnames == ["Tổng hợp", "Chỉ tiêu", "Ma trận", "Nhiệm vụ", "Phát hiện"] == _vi(list(SHEETS))
+    headings = {name: [c.value for c in book[name][1]] for name in book.sheetnames}
+    assert headings["Tổng hợp"] == _vi([c.label for c in PLAN_COLUMNS if c.key != "sha256"])
+    assert headings["Tổng hợp"][:4] == ["Tệp", "Đơn vị", "Cơ quan ban hành", "Cấp"]
+    assert headings["Chỉ tiêu"] == _vi([c.label for c in TARGET_COLUMNS])
+    assert headings["Nhiệm vụ"] == _vi([c.label for c in TASK_COLUMNS] + [FOLLOW_UP])
+    assert headings["Nhiệm vụ"][-1] == "Tình trạng"
+    assert headings["Phát hiện"] == _vi([c.label for c in FINDING_COLUMNS])
     assert headings["Ma trận"][:2] == ["Tệp", "Đơn vị"] and "Thanh toán trực tuyến" in headings["Ma trận"]
     for sheet in book:
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
@@ -94,7 +108,8 @@ def test_every_task_of_every_parsed_plan_is_in_the_workbook_once(province: tuple
     assert due and all(isinstance(d, dt.datetime) for d in due)
     # The follow-up column: empty, with a drop-down of the three states over every task row.
     validation = sheet.data_validations.dataValidation[0]
-    assert validation.type == "list" and validation.formula1 == '"' + ",".join(FOLLOW_UP_CHOICES) + '"'
+    assert validation.type == "list" and validation.formula1 == '"Chưa thực hiện,Đang thực hiện,Hoàn thành"'
+    assert validation.formula1.strip('"').split(",") == _vi(list(FOLLOW_UP_CHOICES))
     assert str(validation.sqref) == f"N2:N{len(rows) + 1}"
     assert all(row[13] is None for row in rows)
 
@@ -254,7 +269,7 @@ def test_document_text_never_becomes_a_formula(tmp_path: Path) -> None:
     (folder / "xa.txt").write_text(text.replace("Kế hoạch của UBND xã", "=HYPERLINK(\"http://x\")"), encoding="utf-8")
     out = tmp_path / "out"
     assert runner.invoke(app, ["batch", str(folder), "-o", str(out)]).exit_code == 0
-    sheet = openpyxl.load_workbook(out / "kehoach.xlsx")["Nhiệm vụ"]
+    sheet = openpyxl.load_workbook(out / "kehoach.xlsx")["Tasks"]  # English: the tests' language
     products = [row[12] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert '=HYPERLINK("http://x")' in products
     assert sheet.cell(2, 13).data_type == "s"
@@ -371,7 +386,9 @@ def test_the_database_s_folder_is_made_like_any_output_s(tmp_path: Path) -> None
 
 
 def test_the_tasks_table_names_its_columns_in_vietnamese(province: tuple[Path, Path, Path]) -> None:
-    result = runner.invoke(app, ["tasks", str(province[1]), "--due", "2025-Q4"], env={"COLUMNS": "120"})
+    result = runner.invoke(app, ["tasks", str(province[1]), "--due", "2025-Q4"], env={"COLUMNS": "120", "KEHOACH_LANG": "vi"})
     assert result.exit_code == 0
     assert "Đơn vị" in result.stdout and "Nội dung" in result.stdout and "31/12/2025" in result.stdout
-    assert result.stdout.splitlines()[-1].endswith("task(s)")
+    assert result.stdout.splitlines()[-1] == "70 nhiệm vụ"
+    english = runner.invoke(app, ["tasks", str(province[1]), "--due", "2025-Q4", "--lang", "en"], env={"COLUMNS": "120"})
+    assert "Unit" in english.stdout and "Content" in english.stdout and english.stdout.splitlines()[-1] == "70 tasks"

@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kehoach.cli import app
@@ -57,11 +58,26 @@ def test_diff_excerpt_is_real_output() -> None:
             assert line in result.stdout
 
 
-def test_validate_excerpt_is_real_output() -> None:
-    result = CliRunner().invoke(app, ["validate", str(ROOT / "samples/002_c70c40b1976cb095.txt")], env={"COLUMNS": "80"})
-    for line in README.splitlines():
-        if line.startswith(("│ error", "│ review", "1 file(s)")):
-            assert line in result.stdout, line
+@pytest.mark.parametrize(("lang", "starts"), [
+    ("vi", ("┃ mức độ", "│ cảnh báo", "│ cần xem lại", "│ lỗi", "1 tệp:")),
+    ("en", ("┃ severity", "│ warning", "│ review", "│ error", "1 file:")),
+])
+def test_validate_excerpts_are_real_output(lang: str, starts: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(app, ["validate", str(ROOT / "samples/002_c70c40b1976cb095.txt"), "--lang", lang],
+                                env={"COLUMNS": "80"})
+    lines = [line for line in README.splitlines() if line.startswith(starts)]
+    assert len(lines) == len(starts)
+    for line in lines:
+        assert line in result.stdout, line
+
+
+def test_error_excerpts_are_real_output() -> None:
+    runner = CliRunner()
+    excerpt = README[README.index("$ kehoach parse missing.txt"):]
+    for command, expected in zip(re.findall(r"^\$ kehoach (.*)$", excerpt, re.M)[:3],
+                                 re.findall(r"^(kehoach: .*)$", excerpt, re.M)[:3], strict=True):
+        result = runner.invoke(app, command.split(), env={"KEHOACH_LANG": "vi"})
+        assert result.stderr.strip() == expected, command
 
 
 def test_batch_csv_and_tasks_excerpts_are_real_output(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from kehoach.export.store import Store
 from kehoach.export.tables import companion_csvs
 from kehoach.export.workbook import WorkbookBuilder, build_workbook
 from kehoach.files import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, is_temporary, read_input, write_output
+from kehoach.i18n import _, language, set_language
 from kehoach.parse.pipeline import parse_named
 from kehoach.parse.readers.options import OcrMode, ReadOptions
 from kehoach.planio import load_plan_file
@@ -124,7 +125,7 @@ def _up_to_date(data: bytes, target: Path, fmt: str, ocr: str) -> Plan | None:
         whole = render(plan, fmt) == target.read_text(encoding="utf-8")
     except (KehoachError, OSError, UnicodeDecodeError):
         return None
-    if not whole:
+    if not whole or plan.language != language():  # its messages are in another language
         return None
     if ocr != "never" and plan.quality and any(p.source == "unread" for p in plan.quality.ocr_pages):
         return None
@@ -149,7 +150,7 @@ def process_one(source: str, rel: str, out: str, fmt: str, force: bool, max_byte
     except KehoachError as exc:
         return Row(file=rel, status="failed", error=shown_name(str(exc)), seconds=round(time.perf_counter() - started, 3))
     except Exception as exc:  # a parser bug must not stop the batch; it is reported as such
-        return Row(file=rel, status="failed", error=shown_name(f"internal error: {type(exc).__name__}: {exc}"),
+        return Row(file=rel, status="failed", error=shown_name(_("internal error: {kind}: {detail}").format(kind=type(exc).__name__, detail=exc)),
                    seconds=round(time.perf_counter() - started, 3))
 
 
@@ -187,7 +188,8 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
         for index, args in enumerate(jobs_args):
             done(index, process_one(*args))
     else:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                                   initargs=(os.getpid(), language()))
         try:
             futures = {pool.submit(process_one, *args): index for index, args in enumerate(jobs_args)}
             for future in as_completed(futures):
@@ -197,9 +199,11 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
     return [rows[index] for index in range(len(jobs_args))]
 
 
-def _worker_start(parent: int) -> None:
-    """A worker ends with the batch that started it, even one killed outright (kill -9), and
-    so never writes Plans for a batch nobody runs any more."""
+def _worker_start(parent: int, lang: str) -> None:
+    """A worker speaks the batch's language (a worker started afresh, not forked, would take
+    the environment's); and it ends with the batch that started it, even one killed outright
+    (kill -9), so it never writes Plans for a batch nobody runs any more."""
+    set_language(lang)
     with contextlib.suppress(OSError, AttributeError):  # Linux: the kernel kills us with the parent
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
@@ -252,7 +256,7 @@ def write_reports(rows: list[Row], out: Path, workbook: Path | None = None, with
         except OutputError as exc:
             problems.append(str(exc))
     if problems:
-        raise OutputError("; ".join(problems) + " (the Plans themselves were written)")
+        raise OutputError("; ".join(problems) + " " + _("(the Plans themselves were written)"))
     return paths
 
 

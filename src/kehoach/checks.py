@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kehoach.i18n import N_, _
 from kehoach.parse.extract.tasks import task_ref
 from kehoach.parse.language.textutil import fold
 from kehoach.parse.structure.tree import walk
@@ -49,14 +50,14 @@ def check_required_parts(plan: Plan) -> list[Finding]:
     closing_read = quality is None or (quality.closing and not quality.issued_with_decision)
     parts = (
         ("missing-issuer", plan.issuer, front_read and "unread-issuer" not in unread,
-         "no issuing body (cơ quan ban hành) found"),
+         N_("no issuing body (cơ quan ban hành) found")),
         ("missing-date", plan.issued_date, front_read and not (quality and quality.issued_with_decision),
-         "no issue date ('..., ngày ... tháng ... năm ...') found"),
-        ("missing-title", plan.title, front_read, "no title (trích yếu) found under the document type"),
-        ("missing-signer", plan.signer and plan.signer.name, closing_read, "no signer found (TM./KT. block with a name)"),
-        ("missing-recipients", plan.recipients, closing_read, "no 'Nơi nhận' list found"),
+         N_("no issue date ('..., ngày ... tháng ... năm ...') found")),
+        ("missing-title", plan.title, front_read, N_("no title (trích yếu) found under the document type")),
+        ("missing-signer", plan.signer and plan.signer.name, closing_read, N_("no signer found (TM./KT. block with a name)")),
+        ("missing-recipients", plan.recipients, closing_read, N_("no 'Nơi nhận' list found")),
     )
-    return [_f(code, "error", message) for code, value, read, message in parts if read and not value]
+    return [_f(code, "error", _(message)) for code, value, read, message in parts if read and not value]
 
 
 def check_task_count(plan: Plan) -> list[Finding]:
@@ -65,7 +66,7 @@ def check_task_count(plan: Plan) -> list[Finding]:
     declared = plan.declared_task_count
     if declared is None or declared == len(appendix_tasks):
         return []
-    return [_f("task-count-mismatch", "error", f"the plan declares {declared} tasks but {len(appendix_tasks)} were found")]
+    return [_f("task-count-mismatch", "error", _("the plan declares {declared} tasks but {found} were found").format(declared=declared, found=len(appendix_tasks)))]
 
 
 def check_appendix_present(plan: Plan) -> list[Finding]:
@@ -75,7 +76,7 @@ def check_appendix_present(plan: Plan) -> list[Finding]:
     for section in walk(plan.sections):
         for text, line in [(section.text or section.title or "", section.line)] + [(p.text, p.line) for p in section.content]:
             if _APPENDIX_REF.search(text):
-                return [_f("appendix-missing", "error", "the body refers to an appendix (Phụ lục) but no appendix task table was found",
+                return [_f("appendix-missing", "error", _("the body refers to an appendix (Phụ lục) but no appendix task table was found"),
                            path=section.path, line=line)]
     return []
 
@@ -85,9 +86,9 @@ def check_targets(plan: Plan) -> list[Finding]:
     out: list[Finding] = []
     for t in plan.targets:
         if t.unit == "%" and (t.value > 100 or (t.upper is not None and t.upper > 100)):
-            out.append(_f("target-over-100", "error", f"{t.upper or t.value}% is above 100%", t.where, t.page, t.line))
+            out.append(_f("target-over-100", "error", _("{value}%: more than 100%").format(value=t.upper or t.value), t.where, t.page, t.line))
         if t.upper is not None and t.upper < t.value:
-            out.append(_f("target-range-inverted", "error", f"range {t.value}-{t.upper}: upper bound below lower bound",
+            out.append(_f("target-range-inverted", "error", _("range {low}-{high}: upper bound below lower bound").format(low=t.value, high=t.upper),
                           t.where, t.page, t.line))
     return out
 
@@ -99,16 +100,16 @@ def check_tasks(plan: Plan) -> list[Finding]:
     for position, task in enumerate(plan.tasks, start=1):
         where = task_ref(task, position)
         if not task.lead:
-            out.append(_f("task-no-lead", "warning", "task has no lead agency (cơ quan chủ trì)", where, task.page, task.line))
+            out.append(_f("task-no-lead", "warning", _("task has no lead agency (cơ quan chủ trì)"), where, task.page, task.line))
         if not task.time:
-            out.append(_f("task-no-time", "warning", "task has no time (thời gian thực hiện)", where, task.page, task.line))
+            out.append(_f("task-no-time", "warning", _("task has no time (thời gian thực hiện)"), where, task.page, task.line))
         due = task.due
         if period and due and period.start and period.end:
             early = due.start is not None and due.start < period.start and (due.end is None or due.end < period.start)
             late = due.end is not None and due.end > period.end
             if early or late:
                 out.append(_f("task-outside-period", "warning",
-                              f"task due '{task.time}' falls outside the plan period '{period.label}'", where, task.page, task.line))
+                              _("task due '{time}' falls outside the plan period '{period}'").format(time=task.time, period=period.label), where, task.page, task.line))
     return out
 
 
@@ -120,7 +121,7 @@ def check_target_sections(plan: Plan) -> list[Finding]:
         if section.title and fold(section.title).startswith("chỉ tiêu"):
             inside = any(p == section.path or p.startswith(section.path + "/") for p in paths_with_targets)
             if not inside:
-                out.append(_f("targets-section-empty", "warning", "a 'Chỉ tiêu' section without any quantified target",
+                out.append(_f("targets-section-empty", "warning", _("a 'Chỉ tiêu' section without any quantified target"),
                               section.path, section.page, section.line))
     return out
 

@@ -10,9 +10,10 @@ import sys
 import typer
 
 from kehoach.commands import documents, province  # noqa: F401 (registers the commands)
-from kehoach.commands.common import app
+from kehoach.commands.common import app, error_line
 from kehoach.errors import KehoachError
 from kehoach.files import describe
+from kehoach.i18n import _
 
 __all__ = ["app", "main"]
 
@@ -48,18 +49,19 @@ def main() -> None:
     try:
         app()
     except KehoachError as exc:
-        typer.echo(f"kehoach: error: {exc}", err=True)
+        typer.echo(error_line(str(exc)), err=True)
         sys.exit(exc.exit_code)
     except (Interrupted, KeyboardInterrupt):
-        typer.echo("kehoach: interrupted", err=True)
+        typer.echo(_("kehoach: interrupted"), err=True)
         sys.exit(130)
     except BrokenPipeError:  # the reader went away ('kehoach parse x | head'): nothing to say
         _silence_stdout()
         sys.exit(0)
     except OSError as exc:  # writing the report to standard output or the terminal failed
         _silence_stdout()
-        typer.echo(f"kehoach: error: {exc.filename or 'standard output'}: cannot write ({describe(exc)})", err=True)
+        where = exc.filename or _("standard output")
+        typer.echo(error_line(_("{path}: cannot write ({reason})").format(path=where, reason=describe(exc))), err=True)
         sys.exit(2)
     except Exception as exc:  # a bug: still one line, and a distinct exit code
-        typer.echo(f"kehoach: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo(_("kehoach: internal error: {kind}: {detail}").format(kind=type(exc).__name__, detail=exc), err=True)
         sys.exit(3)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kehoach.errors import InputError, OutputError
+from kehoach.i18n import N_, _
 
 # The documents a batch picks up in a folder.
 DEFAULT_GLOBS = ("*.txt", "*.docx", "*.pdf", "*.doc")
@@ -30,17 +31,32 @@ _TMP_PREFIX = ".kehoach-"
 _TMP_SUFFIX = ".tmp"
 
 
+# The system's reasons people meet, as message ids: English says them as the system does,
+# other languages through the catalog.
+_REASONS = {
+    errno.ENOENT: N_("no such file or directory"), errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"), errno.ENOSPC: N_("no space left on device"),
+    errno.EROFS: N_("read-only file system"), errno.EISDIR: N_("is a directory"),
+    errno.ENOTDIR: N_("not a directory"), errno.ENAMETOOLONG: N_("file name too long"),
+    errno.EIO: N_("input/output error"), errno.EDQUOT: N_("disk quota exceeded"),
+    errno.EMFILE: N_("too many open files"), errno.EEXIST: N_("file exists"),
+}
+
+
 def describe(exc: OSError) -> str:
-    """'no space left on device' from an OSError."""
+    """'no space left on device' from an OSError, in the current language."""
+    if exc.errno in _REASONS:
+        return _(_REASONS[exc.errno])
     return (exc.strerror or errno.errorcode.get(exc.errno or 0, type(exc).__name__)).lower()
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-                       (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in ((stat.S_ISDIR, N_("a folder")), (stat.S_ISFIFO, N_("a named pipe (FIFO)")),
+                       (stat.S_ISCHR, N_("a device")), (stat.S_ISBLK, N_("a block device")),
+                       (stat.S_ISSOCK, N_("a socket"))):
         if test(mode):
-            return name
-    return "not a regular file"
+            return _(name)
+    return _("not a regular file")
 
 
 def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -48,31 +64,33 @@ def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(_("{path}: no such file").format(path=path)) from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file") from None
+        raise InputError(_("{path}: is a folder, not a file").format(path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({describe(exc)})") from exc
+        raise InputError(_("{path}: cannot read ({reason})").format(path=path, reason=describe(exc))) from exc
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
         os.close(fd)
         kind = _kind(info.st_mode)
         if stat.S_ISREG(info.st_mode):
             raise InputError(_too_large(path, info.st_size, max_bytes))
-        raise InputError(f"{path}: is {kind}, not a file" if kind == "a folder" else
-                         f"{path}: is {kind}, not a regular file; kehoach reads files only")
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(_("{path}: is a folder, not a file").format(path=path))
+        raise InputError(_("{path}: is {kind}, not a regular file; kehoach reads files only").format(path=path, kind=kind))
     with os.fdopen(fd, "rb") as handle:
         try:
             data = handle.read(max_bytes + 1)  # bounded whatever st_size said (a file growing, /proc)
         except OSError as exc:
-            raise InputError(f"{path}: cannot read ({describe(exc)})") from exc
+            raise InputError(_("{path}: cannot read ({reason})").format(path=path, reason=describe(exc))) from exc
     if len(data) > max_bytes:
         raise InputError(_too_large(path, len(data), max_bytes))
     return data
 
 
 def _too_large(path: Path, size: int, max_bytes: int) -> str:
-    return f"{path}: file is {size // (1024 * 1024)} MB, over the {max_bytes // (1024 * 1024)} MB limit"
+    return _("{path}: file is {size} MB, over the {limit} MB limit").format(
+        path=path, size=size // (1024 * 1024), limit=max_bytes // (1024 * 1024))
 
 
 def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
@@ -93,19 +111,20 @@ def write_output(path: Path, text: str | bytes, inputs: Iterable[Path] = ()) -> 
     except FileNotFoundError:
         existing = None
     except OSError as exc:  # under a file ('out.txt/plan.yaml'), no permission to look
-        raise OutputError(f"{path}: cannot write ({describe(exc)})") from exc
+        raise OutputError(_("{path}: cannot write ({reason})").format(path=path, reason=describe(exc))) from exc
     if existing is not None:
         for source in inputs:
             try:
                 if _same_file(existing, os.stat(source)):
-                    raise OutputError(f"{path}: is the input file; refusing to overwrite it (choose another --output)")
+                    raise OutputError(_("{path}: is the input file; refusing to overwrite it (choose another --output)")
+                                      .format(path=path))
             except FileNotFoundError:
                 continue
         if stat.S_ISCHR(existing.st_mode) or stat.S_ISFIFO(existing.st_mode):
             _write_straight(path, data)
             return
         if not stat.S_ISREG(existing.st_mode):
-            raise OutputError(f"{path}: is {_kind(existing.st_mode)}; cannot write a file there")
+            raise OutputError(_("{path}: is {kind}; cannot write a file there").format(path=path, kind=_kind(existing.st_mode)))
     target = Path(os.path.realpath(path))  # through a symbolic link, as an ordinary write goes
     mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
     _write_replacing(target, data, mode, shown=path)
@@ -116,7 +135,7 @@ def _write_straight(path: Path, data: bytes) -> None:
         with open(path, "wb") as handle:
             handle.write(data)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({describe(exc)})") from exc
+        raise OutputError(_("{path}: cannot write ({reason})").format(path=path, reason=describe(exc))) from exc
 
 
 def _write_replacing(target: Path, data: bytes, mode: int, shown: Path) -> None:
@@ -136,7 +155,7 @@ def _write_replacing(target: Path, data: bytes, mode: int, shown: Path) -> None:
             tmp.unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(f"{shown}: cannot write ({describe(exc)})") from exc
+        raise OutputError(_("{path}: cannot write ({reason})").format(path=shown, reason=describe(exc))) from exc
 
 
 def write_stdout(text: str) -> None:
@@ -153,7 +172,7 @@ def write_stdout(text: str) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise OutputError(f"standard output: cannot write ({describe(exc)})") from exc
+        raise OutputError(_("{path}: cannot write ({reason})").format(path=_("standard output"), reason=describe(exc))) from exc
 
 
 def is_temporary(name: str) -> bool:

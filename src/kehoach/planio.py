@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from kehoach.errors import InputError
 from kehoach.files import DEFAULT_MAX_BYTES, read_input
+from kehoach.i18n import _
 from kehoach.parse.pipeline import parse_file
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.schema import Plan
@@ -27,11 +28,11 @@ class _PlanLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in a Plan file", event.start_mark)
+            raise yaml.composer.ComposerError(None, None, _("aliases are not allowed in a Plan file"), event.start_mark)
         self._depth = getattr(self, "_depth", 0) + 1
         try:
             if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                raise yaml.composer.ComposerError(None, None, _("nested deeper than {n} levels").format(n=MAX_DEPTH),
                                                   self.peek_event().start_mark)
             return super().compose_node(parent, index)  # type: ignore[arg-type]
         finally:
@@ -50,10 +51,10 @@ def _check_nodes(root: yaml.Node) -> None:
     while stack:
         node, depth = stack.pop()
         if id(node) in seen:
-            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in a Plan file", node.start_mark)
+            raise yaml.composer.ComposerError(None, None, _("aliases are not allowed in a Plan file"), node.start_mark)
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels", node.start_mark)
+            raise yaml.composer.ComposerError(None, None, _("nested deeper than {n} levels").format(n=MAX_DEPTH), node.start_mark)
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
@@ -71,7 +72,7 @@ def _load_yaml(raw: str) -> object:
             node = loader.get_single_node()
         except yaml.YAMLError as exc:
             if "maximum nesting depth" in str(exc):  # libyaml's own limit (1000 levels)
-                raise yaml.composer.ComposerError(None, None, f"nested deeper than {MAX_DEPTH} levels") from exc
+                raise yaml.composer.ComposerError(None, None, _("nested deeper than {n} levels").format(n=MAX_DEPTH)) from exc
             raise
         if node is None:
             return None
@@ -96,8 +97,8 @@ def _depth(data: object, limit: int = MAX_DEPTH) -> int:
 
 def _validation_message(path: Path, exc: ValidationError) -> str:
     first = exc.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    where = ".".join(str(part) for part in first["loc"]) or _("(top level)")
+    more = " " + _("(and {n} more)").format(n=exc.error_count() - 1) if exc.error_count() > 1 else ""
     return f"{path}: {where}: {first['msg']}{more}"
 
 
@@ -108,16 +109,16 @@ def load_plan_file(path: Path) -> Plan:
     try:
         data = json.loads(raw) if kind == "JSON" else _load_yaml(raw)
     except RecursionError as exc:
-        raise InputError(f"{path}: not a Plan file (nested too deep)") from exc
+        raise InputError(_("{path}: not a Plan file (nested too deep)").format(path=path)) from exc
     except (ValueError, yaml.YAMLError) as exc:  # JSONDecodeError is a ValueError; so are huge integers, month 13
         why = str(exc).splitlines()[0]
         if "integer string conversion" in why:
-            why = "a number of thousands of digits"
-        raise InputError(f"{path}: not valid {kind} ({why})") from exc
+            why = _("a number of thousands of digits")
+        raise InputError(_("{path}: not valid {kind} ({reason})").format(path=path, kind=kind, reason=why)) from exc
     if _depth(data) > MAX_DEPTH:
-        raise InputError(f"{path}: not a Plan file (nested deeper than {MAX_DEPTH} levels)")
+        raise InputError(_("{path}: not a Plan file (nested deeper than {n} levels)").format(path=path, n=MAX_DEPTH))
     if not isinstance(data, dict):
-        raise InputError(f"{path}: a Plan file must hold a mapping, not {type(data).__name__}")
+        raise InputError(_("{path}: a Plan file must hold a mapping, not {kind}").format(path=path, kind=type(data).__name__))
     try:
         return Plan.model_validate(data)
     except ValidationError as exc:

@@ -17,6 +17,7 @@ from kehoach.errors import InputError
 from kehoach.export.records import TASK_COLUMNS, as_date
 from kehoach.export.store import is_database
 from kehoach.export.tables import FORMULA_STARTS
+from kehoach.i18n import _
 from kehoach.parse.extract.agencies import names_agency
 from kehoach.parse.extract.classify import AREA_NAMES
 from kehoach.parse.language.textutil import fold
@@ -65,7 +66,8 @@ def parse_window(text: str) -> Window:
             return Window(dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31))
     except ValueError:
         pass
-    raise ValueError(f"'{text}' is not a period: write 2026-Q1, 2026-H2, 2026-03, 2026 or 2026-01-01..2026-03-31")
+    raise ValueError(_("'{text}' is not a period: write 2026-Q1, 2026-H2, 2026-03, 2026 or 2026-01-01..2026-03-31")
+                     .format(text=text))
 
 
 def _periods(summary: Path) -> dict[str, str]:
@@ -81,7 +83,7 @@ def _from_csv(path: Path) -> list[Task]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the tasks ({exc})") from exc
+        raise InputError(_("{path}: cannot read the tasks ({reason})").format(path=path, reason=exc)) from exc
     periods = _periods(path.with_name("summary.csv"))
     tasks = []
     for row in csv.DictReader(io.StringIO(text)):
@@ -104,7 +106,8 @@ def _from_database(path: Path) -> list[Task]:
         finally:
             db.close()
     except sqlite3.Error as exc:
-        raise InputError(f"{path}: cannot read the tasks from the database ({exc})") from exc
+        raise InputError(_("{path}: cannot read the tasks from the database ({reason})").format(
+            path=path, reason=exc)) from exc
     tasks = []
     for row in rows:
         task: Task = {key: row[key] for key in TASK_KEYS}
@@ -119,12 +122,14 @@ def load_tasks(source: Path) -> list[Task]:
     if source.is_dir():
         table = source / "tasks.csv"
         if not table.is_file():
-            raise InputError(f"{source}: no tasks.csv here; give the --out folder of a kehoach batch, or a --db file")
+            raise InputError(_("{path}: no tasks.csv here; give the --out folder of a kehoach batch, or a --db file").format(
+                path=source))
         return _from_csv(table)
     if not source.exists():
-        raise InputError(f"{source}: no such file or folder")
+        raise InputError(_("{path}: no such file or folder").format(path=source))
     if not is_database(source):
-        raise InputError(f"{source}: neither a batch output folder nor a kehoach database")
+        raise InputError(_("{path}: neither a batch output folder nor a kehoach database").format(
+            path=source))
     return _from_database(source)
 
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
+from kehoach.i18n import N_, _
 from kehoach.parse.readers.options import ReadOptions
 
 
@@ -22,12 +23,12 @@ class OcrChoice(StrEnum):
 
 
 OcrOption = Annotated[OcrChoice, typer.Option(
-    "--ocr", help="PDF pages read by OCR (Tesseract): auto = only pages with no text layer, a stamp only or "
-                  "garbled text; always = every page; never = none (a PDF that needs OCR is refused).")]
+    "--ocr", help=N_("PDF pages read by OCR (Tesseract): auto = only pages with no text layer, a stamp only or "
+                     "garbled text; always = every page; never = none (a PDF that needs OCR is refused)."))]
 OcrLangOption = Annotated[str, typer.Option(
-    "--ocr-lang", help="Tesseract language data for OCR, e.g. vie or vie+eng.")]
+    "--ocr-lang", help=N_("Tesseract language data for OCR, e.g. vie or vie+eng."))]
 OcrDpiOption = Annotated[int, typer.Option(
-    "--ocr-dpi", min=100, max=600, help="Resolution pages are rendered at for OCR (300 reads small print best).")]
+    "--ocr-dpi", min=100, max=600, help=N_("Resolution pages are rendered at for OCR (300 reads small print best)."))]
 
 
 @contextmanager
@@ -43,7 +44,7 @@ def reading(ocr: OcrChoice, lang: str, dpi: int = 300) -> Iterator[ReadOptions]:
 
         def advance(done: int, total: int) -> None:
             if done == 0 or not tasks:  # a new document's OCR starts
-                tasks.append(progress.add_task("OCR: reading pages", total=total))
+                tasks.append(progress.add_task(_("OCR: reading pages"), total=total))
             progress.update(tasks[-1], completed=done)
 
         yield ReadOptions(ocr=ocr.value, ocr_lang=lang, dpi=dpi, progress=advance)

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from kehoach import __version__
+from kehoach.commands.language import LocalisedCommand, LocalisedGroup
 from kehoach.files import DEFAULT_MAX_BYTES
+from kehoach.i18n import N_, _
 
 app = typer.Typer(
     name="kehoach",
-    help=(
+    cls=LocalisedGroup,
+    help=N_(
         "Turn Vietnamese plan documents (Kế hoạch, above all commune plans for administrative "
         "reform) into validated structured data.\n\n"
+        "Messages are in Vietnamese; --lang en (or KEHOACH_LANG=en) gives English.\n\n"
         "Example: kehoach parse samples/000_e3b5f0d1f2c6f809.txt --format yaml"
     ),
     no_args_is_help=True,
@@ -23,18 +28,28 @@ app = typer.Typer(
 )
 
 
+def command(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a command whose help (an English message id, marked N_) is shown translated."""
+    return app.command(cls=LocalisedCommand, help=help)
+
+
 class OutputFormat(StrEnum):
     yaml = "yaml"
     json = "json"
 
 
-MaxMbOption = Annotated[int, typer.Option("--max-mb", help="Refuse inputs larger than this many MB.")]
+MaxMbOption = Annotated[int, typer.Option("--max-mb", help=N_("Refuse inputs larger than this many MB."))]
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
+
+
+def error_line(message: str) -> str:
+    """'kehoach: lỗi: <message>' in the current language."""
+    return _("kehoach: error: {message}").format(message=message)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """One clear line on stderr, then exit."""
-    typer.echo(f"kehoach: error: {message}", err=True)
+    typer.echo(error_line(message), err=True)
     raise typer.Exit(code)
 
 
@@ -47,6 +62,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Show the version and exit."),
+                                 help=N_("Show the version and exit.")),
+    lang: str | None = typer.Option(None, "--lang", metavar="vi|en",
+                             help=N_("Language of messages and help: vi (Tiếng Việt) or en (English); "
+                                     "also KEHOACH_LANG. It may stand anywhere on the line.")),
 ) -> None:
-    """Turn Vietnamese plan documents into validated structured data."""
+    """The program's options (the language is taken from the line before this runs)."""

@@ -11,11 +11,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kehoach.commands.common import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, app, fail
+from kehoach.commands.common import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, command, fail
+from kehoach.commands.language import HELP_FIELDS
 from kehoach.errors import KehoachError
 from kehoach.files import DEFAULT_GLOBS, write_stdout
+from kehoach.i18n import N_, _, ngettext
 from kehoach.parse.extract.classify import AREA_NAMES
 from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption
+
+HELP_FIELDS["areas"] = ", ".join(AREA_NAMES)
 
 if TYPE_CHECKING:
     from kehoach.export.store import Store
@@ -24,55 +28,46 @@ if TYPE_CHECKING:
 # them, so that 'kehoach parse' does not pay for loading them.
 
 
-@app.command()
+@command(help=N_(
+    "Parse every plan under a folder, for a whole province at once.\n\n"
+    "Writes one Plan per file under --out (mirroring the folders, written atomically), then, ready for "
+    "a spreadsheet:\n\n"
+    "kehoach.xlsx, a workbook with sheets of the summary (one row per file: status, counts, errors, reform "
+    "areas missing), every target, the commune × indicator matrix (numbers), every task (with a column to "
+    "follow it up) and every finding;\n\n"
+    "summary.csv / summary.json (one row per file), targets.csv, tasks.csv, findings.csv and indicators.csv "
+    "(one row per target, numbers as numbers).\n\n"
+    "A re-run skips files whose Plan is up to date (same content hash). Each file is ok, review (parsed, "
+    "but the parser is unsure of a part: open it) or failed. One bad file never stops the batch; it is "
+    "listed as failed. Links to files outside the folder are not read (they are listed as skipped).\n\n"
+    "Example: kehoach batch plans/ -o out/ --db province.sqlite\n\n"
+    "Exit codes: 0 every file parsed; 1 some failed; 2 the folder or the database cannot be used."))
 def batch(
-    folder: Annotated[Path, typer.Argument(help="Folder to walk recursively.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Where Plans and reports go.")] = Path("kehoach-out"),
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Format of the per-file Plans.")] = OutputFormat.yaml,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: number of cores).")] = (
-        os.cpu_count() or 1
-    ),
+    folder: Annotated[Path, typer.Argument(metavar=N_("FOLDER"), help=N_("Folder to walk recursively."))],
+    out: Annotated[Path, typer.Option("--out", "-o", help=N_("Where Plans and reports go."))] = Path("kehoach-out"),
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help=N_("Format of the per-file Plans."))] = (
+        OutputFormat.yaml),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help=N_(
+        "Worker processes (default: number of cores)."))] = os.cpu_count() or 1,
     glob: Annotated[
-        str, typer.Option("--glob", help="Comma-separated file patterns to pick up.")
+        str, typer.Option("--glob", help=N_("Comma-separated file patterns to pick up."))
     ] = ",".join(DEFAULT_GLOBS),
-    force: Annotated[bool, typer.Option("--force", help="Redo files whose Plan is already up to date.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Redo files whose Plan is already up to date."))] = False,
     max_mb: MaxMbOption = DEFAULT_MAX_MB,
     ocr: OcrOption = OcrChoice.auto,
     ocr_lang: OcrLangOption = "vie",
     ocr_dpi: OcrDpiOption = 300,
     xlsx: Annotated[Path | None, typer.Option(
-        "--xlsx", help="Write the workbook here instead of OUT/kehoach.xlsx.")] = None,
+        "--xlsx", help=N_("Write the workbook here instead of OUT/kehoach.xlsx."))] = None,
     db: Annotated[Path | None, typer.Option(
-        "--db", help="Also keep every Plan in this SQLite database (created if new; several periods "
-                     "side by side; a re-run replaces, never duplicates).")] = None,
+        "--db", help=N_("Also keep every Plan in this SQLite database (created if new; several periods "
+                        "side by side; a re-run replaces, never duplicates)."))] = None,
 ) -> None:
-    """Parse every plan under a folder, for a whole province at once.
-
-    Writes one Plan per file under --out (mirroring the folders, written
-    atomically), then, ready for a spreadsheet:
-
-    kehoach.xlsx, a workbook with sheets Tổng hợp (one row per file: status,
-    counts, errors, reform areas missing), Chỉ tiêu (every target), Ma trận
-    (commune × indicator, numbers), Nhiệm vụ (every task, with a Tình trạng
-    column to follow it up) and Phát hiện (every finding);
-
-    summary.csv / summary.json (one row per file), targets.csv, tasks.csv,
-    findings.csv and indicators.csv (one row per target, numbers as numbers).
-
-    A re-run skips files whose Plan is up to date (same content hash). Each
-    file is ok, review (parsed, but the parser is unsure of a part: open it)
-    or failed. One bad file never stops the batch; it is listed as failed.
-    Links to files outside the folder are not read (they are listed as skipped).
-
-    Example: kehoach batch plans/ -o out/ --db province.sqlite
-
-    Exit codes: 0 every file parsed; 1 some failed; 2 the folder or the
-    database cannot be used.
-    """
+    """Parse every plan under a folder (the help is in the decorator, translated)."""
     from kehoach.export.store import open_store
 
     if not folder.is_dir():
-        fail(f"{folder}: no such folder")
+        fail(_("{path}: no such folder").format(path=folder))
     with open_store(db) as store:
         _batch(folder, out, fmt, jobs, glob, force, max_mb, ocr, ocr_lang, ocr_dpi, xlsx, store)
 
@@ -80,6 +75,7 @@ def batch(
 def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, force: bool, max_mb: int,
            ocr: OcrChoice, ocr_lang: str, ocr_dpi: int, xlsx: Path | None, store: Store | None) -> None:
     from kehoach.batch import STATUSES, Row, records_of, run_batch, scan_inputs, shown_name, write_reports
+    from kehoach.export.records import status_label
     from kehoach.export.workbook import WorkbookBuilder
 
     globs = tuple(g.strip() for g in glob.split(",") if g.strip())
@@ -89,33 +85,39 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as progress:
         inputs, links_out = scan_inputs(folder, globs)
-        task = progress.add_task("parsing", total=len(inputs))
+        task = progress.add_task(_("parsing"), total=len(inputs))
 
         def advance(row: Row) -> None:
-            progress.update(task, advance=1, description=f"{row.status:>7} {row.file[-50:]}")
+            progress.update(task, advance=1, description=f"{status_label(row.status):>12} {row.file[-50:]}")
 
         rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
                          max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs,
                          ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, store=store,
                          in_order=lambda row: builder.add(records_of(row)))
     for link in links_out:
-        console.print(f"  skipped: {shown_name(str(link))}: a link to a file outside the folder",
+        console.print("  " + _("skipped: {file}: a link to a file outside the folder").format(file=shown_name(str(link))),
                       soft_wrap=True, markup=False)
     try:
         paths = write_reports(rows, out, workbook=xlsx, builder=builder)
     except KehoachError as exc:
-        fail(f"cannot write the reports: {exc}")
+        fail(_("cannot write the reports: {reason}").format(reason=exc))
     failed = [r for r in rows if r.status == "failed"]
-    counts = ", ".join(f"{sum(r.status == s for r in rows)} {s}" for s in STATUSES)
+    counts = ", ".join(f"{sum(r.status == s for r in rows)} {status_label(s)}" for s in STATUSES)
     up_to_date = sum(r.up_to_date for r in rows)
-    console.print(f"{len(rows)} file(s): {counts}" + (f" ({up_to_date} up to date, not parsed again)" if up_to_date else ""))
+    line = ngettext("{n} file: {counts}", "{n} files: {counts}", len(rows)).format(n=len(rows), counts=counts)
+    if up_to_date:
+        line += " " + _("({n} up to date, not parsed again)").format(n=up_to_date)
+    console.print(line, markup=False)
     for row in rows:
         if row.status == "review":
-            console.print(f"  review: {row.file}: {row.review}", soft_wrap=True, markup=False)
+            console.print(f"  {status_label('review')}: {row.file}: {row.review}", soft_wrap=True, markup=False)
     for row in failed:
-        console.print(f"  failed: {row.file}: {row.error}", soft_wrap=True, markup=False)
-    console.print(f"workbook: {paths['kehoach.xlsx']}  summary: {paths['summary.csv']}"
-                  + (f"  database: {store.path}" if store else ""), soft_wrap=True, markup=False)
+        console.print(f"  {status_label('failed')}: {row.file}: {row.error}", soft_wrap=True, markup=False)
+    where = _("workbook: {workbook}  summary: {summary}").format(workbook=paths["kehoach.xlsx"],
+                                                                 summary=paths["summary.csv"])
+    if store:
+        where += "  " + _("database: {path}").format(path=store.path)
+    console.print(where, soft_wrap=True, markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -126,34 +128,34 @@ class TaskFormat(StrEnum):
     json = "json"
 
 
-@app.command()
+@command(help=N_(
+    "List tasks across a province's plans: what falls due when, who leads it.\n\n"
+    "Examples: kehoach tasks out/ --due 2025-Q4; "
+    "kehoach tasks --db province.sqlite --lead \"Phòng VH-XH\" --format csv > tasks.csv\n\n"
+    "Exit codes: 0 listed (even none); 2 the source or a filter cannot be read."))
 def tasks(
-    source: Annotated[Path | None, typer.Argument(
-        help="The --out folder of a kehoach batch (its tasks.csv), or a kehoach database.")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="Read the tasks from this kehoach database.")] = None,
+    source: Annotated[Path | None, typer.Argument(metavar=N_("SOURCE"), help=N_(
+        "The --out folder of a kehoach batch (its tasks.csv), or a kehoach database."))] = None,
+    db: Annotated[Path | None, typer.Option("--db", help=N_("Read the tasks from this kehoach database."))] = None,
     due: Annotated[str | None, typer.Option(
-        "--due", help="Tasks due in this period: 2026-Q1, 2026-H2, 2026-03, 2026 or 2026-01-01..2026-03-31 "
-                      "(a task's span from start to deadline overlaps it).")] = None,
+        "--due", help=N_("Tasks due in this period: 2026-Q1, 2026-H2, 2026-03, 2026 or 2026-01-01..2026-03-31 "
+                         "(a task's span from start to deadline overlaps it)."))] = None,
     lead: Annotated[str | None, typer.Option(
-        "--lead", help="Lead agency, matched as words in any tone placement, abbreviations written out: "
-                       "'Phòng VH-XH' finds 'Phòng Văn hóa - Xã hội'; typed without diacritics it matches either way.")] = None,
-    commune: Annotated[str | None, typer.Option("--commune", help="Commune or unit, e.g. 'Hùng Thắng'.")] = None,
+        "--lead", help=N_("Lead agency, matched as words in any tone placement, abbreviations written out: "
+                          "'Phòng VH-XH' finds 'Phòng Văn hóa - Xã hội'; typed without diacritics it matches "
+                          "either way."))] = None,
+    commune: Annotated[str | None, typer.Option("--commune", help=N_("Commune or unit, e.g. 'Hùng Thắng'."))] = None,
     area: Annotated[str | None, typer.Option(
-        "--area", help="Reform area: a code (" + ", ".join(AREA_NAMES) + ") or words of its name.")] = None,
+        "--area", help=N_("Reform area: a code ({areas}) or words of its name."))] = None,
     period: Annotated[str | None, typer.Option(
-        "--period", help="Only plans of this period, words of it as printed, e.g. 'cuối năm 2025'.")] = None,
+        "--period", help=N_("Only plans of this period, words of it as printed, e.g. 'cuối năm 2025'."))] = None,
     recurring: Annotated[bool, typer.Option(
-        "--recurring", help="List recurring tasks ('Thường xuyên', 'Hằng năm'): with --due, besides the dated ones.")] = False,
-    fmt: Annotated[TaskFormat, typer.Option("--format", "-f", help="table for people; csv or json for tools.")] = (
+        "--recurring", help=N_("List recurring tasks ('Thường xuyên', 'Hằng năm'): with --due, besides the "
+                               "dated ones."))] = False,
+    fmt: Annotated[TaskFormat, typer.Option("--format", "-f", help=N_("table for people; csv or json for tools."))] = (
         TaskFormat.table),
 ) -> None:
-    """List tasks across a province's plans: what falls due when, who leads it.
-
-    Examples: kehoach tasks out/ --due 2025-Q4;
-    kehoach tasks --db province.sqlite --lead "Phòng VH-XH" --format csv > tasks.csv
-
-    Exit codes: 0 listed (even none); 2 the source or a filter cannot be read.
-    """
+    """List tasks across a province's plans (the help is in the decorator, translated)."""
     from kehoach.export.records import TASK_COLUMNS
     from kehoach.export.tables import csv_text
     from kehoach.query import area_code, load_tasks, parse_window, select
@@ -161,14 +163,14 @@ def tasks(
     from kehoach.writers import to_json
 
     if (source is None) == (db is None):
-        fail("give a batch output folder or --db FILE (one of them)")
+        fail(_("give a batch output folder or --db FILE (one of them)"))
     try:
         window = parse_window(due) if due else None
     except ValueError as exc:
         fail(f"--due: {exc}")
     code = area_code(area) if area else None
     if area and code is None:
-        fail(f"--area: '{area}' is not a reform area; use one of {', '.join(AREA_NAMES)}")
+        fail(_("--area: '{area}' is not a reform area; use one of {codes}").format(area=area, codes=", ".join(AREA_NAMES)))
     try:
         found = select(load_tasks(source or db), due=window, lead=lead, commune=commune,  # type: ignore[arg-type]
                        area=code, recurring=recurring, period=period)

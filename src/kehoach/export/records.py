@@ -2,7 +2,7 @@
 the SQLite store.
 
 Each table is a tuple of Columns: a stable ASCII key (the CSV header and the database column:
-an interface, never renamed), a Vietnamese label (the workbook's heading) and a kind that says
+an interface, never renamed), a label (the workbook's heading, in the user's language) and a kind that says
 how a spreadsheet should hold the value (text, a whole number, a number, a date, yes/no).
 Values are plain Python (str, int, float, datetime.date, bool or None); no writer needs the Plan.
 """
@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from kehoach.i18n import N_, _, pgettext
 from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES
 from kehoach.parse.language.textutil import fold
 from kehoach.parse.structure.tree import walk
@@ -27,50 +28,68 @@ class Column:
     key: str
     """CSV header and database column (ASCII, stable)."""
     label: str
-    """Heading in the workbook (Vietnamese)."""
+    """Heading in the workbook: an English message id, shown translated (`heading`)."""
     kind: Kind = "text"
     width: int = 14
     """Column width in the workbook, in characters."""
+
+
+    @property
+    def heading(self) -> str:
+        """The label in the current language."""
+        return _(self.label)
+
+
+def status_label(status: str) -> str:
+    """A plan's status (ok, review, failed: the values of summary.csv) said to a person."""
+    return {"ok": pgettext("status", "ok"), "review": pgettext("status", "review"),
+            "failed": pgettext("status", "failed")}.get(status, status)
+
+
+def severity_label(severity: str) -> str:
+    """A finding's severity (error, warning, review, info) said to a person."""
+    return {"error": pgettext("severity", "error"), "warning": pgettext("severity", "warning"),
+            "review": pgettext("severity", "review"), "info": pgettext("severity", "info")}.get(severity, severity)
 
 
 def _cols(*specs: tuple[Any, ...]) -> tuple[Column, ...]:
     return tuple(Column(*spec) for spec in specs)
 
 
-_WHO = (("file", "Tệp", "text", 28), ("commune", "Đơn vị", "text", 22))
+_WHO = (("file", N_("File"), "text", 28), ("commune", N_("Unit"), "text", 22))
 
 PLAN_COLUMNS = _cols(
-    *_WHO, ("issuer", "Cơ quan ban hành", "text", 30), ("level", "Cấp", "text", 8),
-    ("province", "Tỉnh, thành phố", "text", 14), ("number_symbol", "Số, ký hiệu", "text", 14),
-    ("issued_date", "Ngày ban hành", "date", 12), ("period", "Kỳ kế hoạch", "text", 20),
-    ("period_start", "Từ ngày", "date", 11), ("period_end", "Đến ngày", "date", 11),
-    ("status", "Trạng thái", "text", 10), ("reason", "Lý do", "text", 40),
-    ("sections", "Số mục", "int", 8), ("targets", "Số chỉ tiêu", "int", 9), ("tasks", "Số nhiệm vụ", "int", 9),
-    ("errors", "Lỗi", "int", 6), ("warnings", "Cảnh báo", "int", 8),
-    ("areas_missing", "Lĩnh vực CCHC chưa có", "text", 40), ("sha256", "SHA-256", "text", 12),
+    *_WHO, ("issuer", N_("Issuing body"), "text", 30), ("level", N_("Level"), "text", 8),
+    ("province", N_("Province or city"), "text", 14), ("number_symbol", N_("Number and symbol"), "text", 14),
+    ("issued_date", N_("Issue date"), "date", 12), ("period", N_("Plan period"), "text", 20),
+    ("period_start", N_("From"), "date", 11), ("period_end", N_("To"), "date", 11),
+    ("status", N_("Status"), "text", 10), ("reason", N_("Reason"), "text", 40),
+    ("sections", N_("Number of sections"), "int", 8), ("targets", N_("Number of targets"), "int", 9), ("tasks", N_("Number of tasks"), "int", 9),
+    ("errors", N_("Errors"), "int", 6), ("warnings", N_("Warnings"), "int", 8),
+    ("areas_missing", N_("Reform areas missing"), "text", 40), ("sha256", "SHA-256", "text", 12),
 )
 TARGET_COLUMNS = _cols(
-    *_WHO, ("indicator", "Mã chỉ tiêu", "text", 16), ("indicator_name", "Chỉ tiêu", "text", 30),
-    ("cmp", "So sánh", "text", 7), ("value", "Giá trị", "number", 8), ("upper", "Cận trên", "number", 8),
-    ("unit", "Đơn vị tính", "text", 8), ("area", "Lĩnh vực", "text", 14), ("location", "Vị trí", "text", 10),
-    ("sentence", "Câu trong kế hoạch", "text", 60),
+    *_WHO, ("indicator", N_("Indicator code"), "text", 16), ("indicator_name", N_("Indicator"), "text", 30),
+    ("cmp", N_("Comparison"), "text", 7), ("value", N_("Value"), "number", 8), ("upper", N_("Upper bound"), "number", 8),
+    ("unit", N_("Unit of measure"), "text", 8), ("area", N_("Area"), "text", 14), ("location", N_("Location"), "text", 10),
+    ("sentence", N_("Sentence in the plan"), "text", 60),
 )
 # indicators.csv: the targets in long form (one row each, numbers as numbers), kept without an indicator too.
 INDICATOR_COLUMNS = tuple(c for c in TARGET_COLUMNS if c.key not in ("area", "sentence"))
 TASK_COLUMNS = _cols(
-    *_WHO, ("no", "TT", "text", 6), ("group_name", "Nhóm", "text", 24), ("area", "Lĩnh vực", "text", 14),
-    ("content", "Nội dung", "text", 60), ("lead", "Chủ trì", "text", 26), ("partners", "Phối hợp", "text", 26),
-    ("time", "Thời gian", "text", 18), ("due_start", "Từ ngày", "date", 11), ("due_end", "Đến ngày", "date", 11),
-    ("recurring", "Thường xuyên", "bool", 9), ("product", "Sản phẩm", "text", 30),
+    *_WHO, ("no", N_("No."), "text", 6), ("group_name", N_("Group"), "text", 24), ("area", N_("Area"), "text", 14),
+    ("content", N_("Content"), "text", 60), ("lead", N_("Lead"), "text", 26), ("partners", N_("Partners"), "text", 26),
+    ("time", N_("Time"), "text", 18), ("due_start", N_("From"), "date", 11), ("due_end", N_("To"), "date", 11),
+    ("recurring", N_("Recurring"), "bool", 9), ("product", N_("Product"), "text", 30),
 )
 FINDING_COLUMNS = _cols(
-    *_WHO, ("severity", "Mức độ", "text", 9), ("code", "Mã", "text", 24), ("location", "Vị trí", "text", 12),
-    ("message", "Nội dung", "text", 80),
+    *_WHO, ("severity", N_("Severity"), "text", 9), ("code", N_("Code"), "text", 24), ("location", N_("Location"), "text", 12),
+    ("message", N_("Message"), "text", 80),
 )
 SECTION_COLUMNS = _cols(
-    ("path", "Mục", "text"), ("label", "Số", "text"), ("kind", "Kiểu", "text"), ("level", "Cấp", "int"),
-    ("title", "Tiêu đề", "text"), ("text", "Nội dung", "text"), ("area", "Lĩnh vực", "text"),
-    ("page", "Trang", "int"), ("line", "Dòng", "int"),
+    ("path", N_("Section"), "text"), ("label", N_("Number"), "text"), ("kind", N_("Kind"), "text"), ("level", N_("Level"), "int"),
+    ("title", N_("Title"), "text"), ("text", N_("Text"), "text"), ("area", N_("Area"), "text"),
+    ("page", N_("Page"), "int"), ("line", N_("Line"), "int"),
 )
 
 CMP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "range": "–"}
@@ -115,12 +134,11 @@ def status_of(plan: Plan) -> tuple[str, str | None]:
     return ("review" if reasons else "ok"), "; ".join(reasons) or None
 
 
-def _where(finding: Finding) -> str | None:
-    if finding.path:
-        return finding.path
-    if finding.page:
-        return f"trang {finding.page}"
-    return f"dòng {finding.line}" if finding.line else None
+def location(finding: Finding) -> str | None:
+    """Where a finding stands, for a person: '2/1, page 3, line 40' (the parts it has)."""
+    parts = [finding.path or "", _("page {n}").format(n=finding.page) if finding.page is not None else "",
+             _("line {n}").format(n=finding.line) if finding.line is not None else ""]
+    return ", ".join(p for p in parts if p) or None
 
 
 def areas_present(plan: Plan) -> set[str]:
@@ -171,7 +189,7 @@ def plan_records(file: str, plan: Plan, status: str, reason: str | None, finding
          bool(t.due and t.due.recurring), t.product)
         for t in plan.tasks
     ]
-    records.findings = [(*who, f.severity, f.code, _where(f), f.message) for f in findings]
+    records.findings = [(*who, f.severity, f.code, location(f), f.message) for f in findings]
     if for_store:
         records.sections = [(s.path, s.label, s.kind, s.level, s.title, s.text, s.area, s.page, s.line)
                             for s in walk(plan.sections)]

@@ -28,6 +28,7 @@ from kehoach.export.records import (
     Value,
 )
 from kehoach.files import describe
+from kehoach.i18n import _
 
 SCHEMA_VERSION = "1"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -85,9 +86,9 @@ class Store:
         self.path = path
         if path.exists():
             if not path.is_file():
-                raise OutputError(f"{path}: is not a file; cannot keep a database there")
+                raise OutputError(_("{path}: is not a file; cannot keep a database there").format(path=path))
             if path.stat().st_size and not is_database(path):  # an empty file becomes the database
-                raise OutputError(f"{path}: is not an SQLite database; refusing to write into it")
+                raise OutputError(_("{path}: is not an SQLite database; refusing to write into it").format(path=path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)  # as for every other output
             self.db = sqlite3.connect(path, isolation_level=None)
@@ -100,22 +101,23 @@ class Store:
             self.db.executescript(_schema())
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
         except sqlite3.Error as exc:
-            raise OutputError(f"{path}: cannot open the database ({exc})") from exc
+            raise OutputError(_("{path}: cannot open the database ({reason})").format(path=path, reason=exc)) from exc
         except OSError as exc:
-            raise OutputError(f"{path}: cannot open the database ({describe(exc)})") from exc
+            raise OutputError(_("{path}: cannot open the database ({reason})").format(path=path, reason=describe(exc))) from exc
 
     def _check_ours(self) -> None:
         """A database that holds other tables and not ours is somebody else's: leave it alone."""
         tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and "meta" not in tables:
             self.db.close()
-            raise OutputError(f"{self.path}: is an SQLite database of another program; refusing to write into it")
+            raise OutputError(_("{path}: is an SQLite database of another program; refusing to write into it").format(
+                path=self.path))
         if tables:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None or row[0] != SCHEMA_VERSION:
                 self.db.close()
-                raise OutputError(f"{self.path}: is a kehoach database of another version "
-                                  f"({row[0] if row else 'unknown'}); use a new file")
+                raise OutputError(_("{path}: is a kehoach database of another version ({version}); use a new file")
+                                  .format(path=self.path, version=row[0] if row else "?"))
 
     def __enter__(self) -> Store:
         return self
@@ -138,7 +140,7 @@ class Store:
                 raise
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
-            raise OutputError(f"{self.path}: cannot write to the database ({exc})") from exc
+            raise OutputError(_("{path}: cannot write to the database ({reason})").format(path=self.path, reason=exc)) from exc
 
     def put(self, records: PlanRecords) -> None:
         """Store one parsed plan (with its sections and JSON), replacing what it supersedes."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import xlsxwriter
@@ -27,18 +27,25 @@ from kehoach.export.records import (
     Column,
     PlanRecords,
     Value,
+    severity_label,
+    status_label,
 )
+from kehoach.i18n import N_, _
 from kehoach.parse.extract.classify import INDICATOR_NAMES
 
-SHEETS = ("Tổng hợp", "Chỉ tiêu", "Ma trận", "Nhiệm vụ", "Phát hiện")
-FOLLOW_UP = "Tình trạng"
-FOLLOW_UP_CHOICES = ("Chưa thực hiện", "Đang thực hiện", "Hoàn thành")
+# Sheet names, the follow-up column and its choices: message ids, shown in the user's language.
+SHEETS = (N_("Summary"), N_("Targets"), N_("Matrix"), N_("Tasks"), N_("Findings"))
+FOLLOW_UP = N_("Progress")
+FOLLOW_UP_CHOICES = (N_("Not started"), N_("Under way"), N_("Done"))
 _STATUS_COLOURS = {"ok": "#C6EFCE", "review": "#FFEB9C", "failed": "#FFC7CE", "error": "#FFC7CE",
                    "warning": "#FFEB9C"}
 # Excel cannot hold more in one cell.
 _MAX_CELL = 32_767
 
 
+# Values a person reads in their own words: statuses, severities, comparators.
+_SHOWN: dict[str, Callable[[str], str]] = {"status": status_label, "severity": severity_label,
+                                           "cmp": lambda value: CMP_SIGNS.get(value, value)}
 _TASK_SHEET_COLUMNS = (*TASK_COLUMNS, Column("follow_up", FOLLOW_UP, "text", 16))
 # The input's SHA-256 keys the database; a person reading the summary has no use for it.
 SUMMARY_COLUMNS = tuple(c for c in PLAN_COLUMNS if c.key != "sha256")
@@ -52,7 +59,7 @@ class _Sheet:
         self.keys = [c.key for c in columns]
         self.sheet = builder.book.add_worksheet(name)
         for index, column in enumerate(columns):
-            self.sheet.write_string(0, index, column.label, builder.header)
+            self.sheet.write_string(0, index, column.heading, builder.header)
             self.sheet.set_column(index, index, column.width, builder.wrap if column.width >= 40 else builder.top)
 
     def append(self, rows: Iterable[Sequence[Value]]) -> None:
@@ -90,11 +97,12 @@ class WorkbookBuilder:
         self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
         self.top = self.book.add_format({"valign": "top"})
         self._numbers: dict[str, Any] = {}
-        self.summary = _Sheet(self, SHEETS[0], SUMMARY_COLUMNS)
-        self.targets = _Sheet(self, SHEETS[1], TARGET_COLUMNS)
-        self.matrix = self.book.add_worksheet(SHEETS[2])  # its columns are known at the end only
-        self.tasks = _Sheet(self, SHEETS[3], _TASK_SHEET_COLUMNS)
-        self.findings = _Sheet(self, SHEETS[4], FINDING_COLUMNS)
+        names = [_(name) for name in SHEETS]
+        self.summary = _Sheet(self, names[0], SUMMARY_COLUMNS)
+        self.targets = _Sheet(self, names[1], TARGET_COLUMNS)
+        self.matrix = self.book.add_worksheet(names[2])  # its columns are known at the end only
+        self.tasks = _Sheet(self, names[3], _TASK_SHEET_COLUMNS)
+        self.findings = _Sheet(self, names[4], FINDING_COLUMNS)
         self._matrix_rows: list[tuple[Value, Value, dict[str, tuple[Value, ...]]]] = []
 
     def number_format(self, pattern: str) -> Any:
@@ -104,10 +112,11 @@ class WorkbookBuilder:
 
     def cell(self, sheet: Any, row: int, col: int, value: Value, key: str = "") -> None:
         if isinstance(value, str):
-            sheet.write_string(row, col, (CMP_SIGNS.get(value, value) if key == "cmp" else value)[:_MAX_CELL])
+            shown = _SHOWN[key](value) if key in _SHOWN else value
+            sheet.write_string(row, col, shown[:_MAX_CELL])
         elif isinstance(value, bool):
             if value:
-                sheet.write_string(row, col, "Có")
+                sheet.write_string(row, col, _("Yes"))
         elif isinstance(value, int | float):
             sheet.write_number(row, col, value)
         elif isinstance(value, dt.date):
@@ -132,13 +141,14 @@ class WorkbookBuilder:
         """The matrix, filters, colours and the follow-up drop-down; then the file's bytes."""
         for sheet in (self.summary, self.targets, self.tasks, self.findings):
             sheet.close()
-        _colour_by(self, self.summary.sheet, self.summary.keys.index("status"), self.summary.rows, _STATUS_COLOURS)
+        _colour_by(self, self.summary.sheet, self.summary.keys.index("status"), self.summary.rows, _STATUS_COLOURS,
+                   status_label)
         _colour_by(self, self.findings.sheet, self.findings.keys.index("severity"), self.findings.rows,
-                   _STATUS_COLOURS)
+                   _STATUS_COLOURS, severity_label)
         # The official's follow-up: an empty column with a drop-down of the three states.
         last = len(TASK_COLUMNS)
         self.tasks.sheet.data_validation(1, last, max(self.tasks.rows, 1), last,
-                                         {"validate": "list", "source": list(FOLLOW_UP_CHOICES)})
+                                         {"validate": "list", "source": [_(choice) for choice in FOLLOW_UP_CHOICES]})
         self._write_matrix()
         self.book.close()
         return self.buffer.getvalue()
@@ -148,7 +158,7 @@ class WorkbookBuilder:
         the comparator and unit in the number format, a colour scale per column."""
         rows, sheet = self._matrix_rows, self.matrix
         codes = [code for code in INDICATOR_NAMES if any(code in found for _, _, found in rows)]
-        headings = ["Tệp", "Đơn vị", *(INDICATOR_NAMES[code] for code in codes)]
+        headings = [_("File"), _("Unit"), *(INDICATOR_NAMES[code] for code in codes)]
         for c, heading in enumerate(headings):
             sheet.write_string(0, c, heading, self.header)
         sheet.set_column(0, 0, 28)
@@ -174,8 +184,11 @@ class WorkbookBuilder:
         _for_printing(sheet)
 
 
-def _colour_by(builder: WorkbookBuilder, sheet: Any, col: int, last_row: int, values: dict[str, str]) -> None:
-    for value, colour in values.items():
+def _colour_by(builder: WorkbookBuilder, sheet: Any, col: int, last_row: int, values: dict[str, str],
+               shown: Callable[[str], str]) -> None:
+    """Colour a column's cells by the value they show (a status or severity, as said to a person)."""
+    for code, colour in values.items():
+        value = shown(code)
         fmt = builder.book.add_format({"bg_color": colour})
         sheet.conditional_format(1, col, max(last_row, 1), col, {"type": "cell", "criteria": "==",
                                                                  "value": f'"{value}"', "format": fmt})

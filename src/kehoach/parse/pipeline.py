@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kehoach.errors import InputError
 from kehoach.files import DEFAULT_MAX_BYTES, read_input
+from kehoach.i18n import N_, _, language
 from kehoach.parse.blocks import Block
 from kehoach.parse.extract import closing
 from kehoach.parse.extract.body_tasks import body_tasks
@@ -104,6 +105,7 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>", options: ReadOptions 
                              pages=document.pages)
     findings += review
     return Plan(
+        language=language(),
         # A file name in bytes that are not UTF-8 (made on an old system) keeps '�' in their place:
         # the Plan must be writable as UTF-8 text.
         source=Source(path=source_path.encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
@@ -133,7 +135,7 @@ def parse_bytes(data: bytes, source_path: str = "<bytes>", options: ReadOptions 
 
 
 # What a file's extension promises; the content decides, but a mismatch is worth saying.
-_NAMED_FORMATS = {".pdf": ("pdf", "PDF"), ".docx": ("docx", "Word document"), ".doc": ("doc", "Word document")}
+_NAMED_FORMATS = {".pdf": ("pdf", "PDF"), ".docx": ("docx", N_("Word document")), ".doc": ("doc", N_("Word document"))}
 
 
 def _named_format_finding(path: Path, data: bytes) -> Finding | None:
@@ -145,12 +147,14 @@ def _named_format_finding(path: Path, data: bytes) -> Finding | None:
         return None
     if actual == "txt" and data.strip():
         html = data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
-        raise InputError(f"{path.name} is named {path.suffix} but is not a {named[1]}"
-                         f" ({'it is a web page, HTML' if html else 'unknown content'})")
+        what = _("it is a web page, HTML") if html else _("unknown content")
+        raise InputError(_("{name} is named {suffix} but is not a {kind} ({what})").format(
+            name=path.name, suffix=path.suffix, kind=_(named[1]), what=what))
     if actual == "txt":
         return None  # empty: the reader says so
     return Finding(code="format-mismatch", severity="info",
-                   message=f"named {path.suffix} but the content is {actual.upper()}; read as {actual.upper()}")
+                   message=_("named {suffix} but the content is {kind}; read as {kind}").format(
+                       suffix=path.suffix, kind=actual.upper()))
 
 
 def parse_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, options: ReadOptions | None = None) -> Plan:

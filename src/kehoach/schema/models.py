@@ -250,6 +250,9 @@ class Plan(_Model):
 
     schema_version: str = SCHEMA_VERSION
     """Version of this schema."""
+    language: Literal["vi", "en"] | None = None
+    """Language of the text kehoach wrote into this Plan (finding messages, quality reasons, page
+    readings): 'vi' or 'en'; the document's own text is as printed. Null in older Plans."""
     source: Source | None = None
     """Input file this Plan was parsed from."""
     doc_type: str | None = None

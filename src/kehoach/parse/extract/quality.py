@@ -8,6 +8,7 @@ unplaced make the level 'review'.
 
 from __future__ import annotations
 
+from kehoach.i18n import _
 from kehoach.parse.blocks import Block, PageRead, page_ranges
 from kehoach.parse.extract.tasks import is_task_table, looks_like_task_table
 from kehoach.parse.language.textutil import is_upper
@@ -56,15 +57,18 @@ def page_readings(pages: list[PageRead]) -> tuple[list[PageReading], list[Findin
         mean = sum(r.confidence or 0.0 for r in ocr) / len(ocr)
         reasons = sorted({r.reason for r in ocr})
         turned = [r.page for r in ocr if r.turned]
-        findings.append(Finding(code="ocr-pages", severity="info", message=(
-            f"page(s) {page_ranges([r.page for r in ocr])} read by OCR ({'; '.join(reasons)}); "
-            f"mean confidence {mean:.0f}" + (f"; page(s) {page_ranges(turned)} turned upright" if turned else ""))))
+        message = _("page(s) {pages} read by OCR ({reasons}); mean confidence {mean:.0f}").format(
+            pages=page_ranges([r.page for r in ocr]), reasons="; ".join(reasons), mean=mean)
+        if turned:
+            message += "; " + _("page(s) {pages} turned upright").format(pages=page_ranges(turned))
+        findings.append(Finding(code="ocr-pages", severity="info", message=message))
     unread = [r.page for r in readings if r.source == "unread"]
     low = [r.page for r in ocr if (r.confidence or 0.0) < LOW_OCR_CONFIDENCE]
     review = [
-        ("unread-pages", f"page(s) {page_ranges(unread)} not read: they need OCR "
-                         f"({'; '.join(sorted({r.reason for r in readings if r.source == 'unread'}))})"),
-        ("low-ocr-confidence", f"OCR read page(s) {page_ranges(low)} with low confidence: check names and figures"),
+        ("unread-pages", _("page(s) {pages} not read: they need OCR ({reasons})").format(
+            pages=page_ranges(unread), reasons="; ".join(sorted({r.reason for r in readings if r.source == "unread"})))),
+        ("low-ocr-confidence", _("OCR read page(s) {pages} with low confidence: check names and figures").format(
+            pages=page_ranges(low))),
     ]
     return readings, findings, [item for item, found in zip(review, (unread, low), strict=True) if found]
 
@@ -97,20 +101,22 @@ def assess(
     table_tasks = [t for t in tasks if not isinstance(t.no, str)]
     empty = sum(not t.lead and not t.time for t in table_tasks)
     checks = (
-        ("unread-front", doc_type is None, "the document type (KẾ HOẠCH) was not found: title, number and date unread"),
-        ("unread-issuer", header_seen and issuer is None, "the header's lines name no issuing body the parser knows"),
-        ("unread-numbering", not sections, "no numbered items (I., 1., a) ...) were found in the body"),
-        ("unread-closing", not closing, "the closing part ('Nơi nhận', the signature) was not found"),
-        ("unread-task-table", bool(unread), f"{unread} table(s) look like task tables but their columns were not recognised"),
+        ("unread-front", doc_type is None, _("the document type (KẾ HOẠCH) was not found: title, number and date unread")),
+        ("unread-issuer", header_seen and issuer is None, _("the header's lines name no issuing body the parser knows")),
+        ("unread-numbering", not sections, _("no numbered items (I., 1., a) ...) were found in the body")),
+        ("unread-closing", not closing, _("the closing part ('Nơi nhận', the signature) was not found")),
+        ("unread-task-table", bool(unread),
+         _("{n} table(s) look like task tables but their columns were not recognised").format(n=unread)),
         ("guessed-task-cells", bool(guessed),
-         f"{guessed} task table(s) rebuilt from text whose cells share lines: check each task's fields"),
+         _("{n} task table(s) rebuilt from text whose cells share lines: check each task's fields").format(n=guessed)),
         ("low-coverage", bool(sections) and coverage < MIN_COVERAGE,
-         f"only {coverage:.0%} of the text after the front matter was placed in the plan"),
+         _("only {share:.0%} of the text after the front matter was placed in the plan").format(share=coverage)),
         ("task-columns-suspect", bool(table_tasks) and empty > (1 - MIN_FILLED_TASKS) * len(table_tasks),
-         f"{empty} of {len(table_tasks)} task rows have neither a lead nor a time: columns misread?"),
+         _("{empty} of {total} task rows have neither a lead nor a time: columns misread?").format(
+             empty=empty, total=len(table_tasks))),
     )
     found = page_review + [(code, message) for code, failed, message in checks if failed]
-    reasons = [message for _, message in found]
+    reasons = [message for _code, message in found]
     quality = Quality(
         level="review" if reasons else "ok",
         header=header_found,

@@ -12,6 +12,7 @@ import functools
 import re
 import unicodedata
 
+from kehoach.i18n import _
 from kehoach.parse.language.legacy_tables import (
     FONT_PREFIXES,
     SYLLABLE_CODAS,
@@ -180,8 +181,9 @@ def convert(text: str, encoding: str) -> str:
 
 
 def note(encoding: str, how: str) -> tuple[str, str]:
-    """The finding that reports a conversion."""
-    return ("encoding-converted", f"text in the legacy {_NAMES[encoding]} encoding was converted to Unicode ({how})")
+    """The finding that reports a conversion; `how` is already in the reader's language."""
+    return ("encoding-converted", _("text in the legacy {encoding} encoding was converted to Unicode ({how})").format(
+        encoding=_NAMES[encoding], how=how))
 
 
 # --- upper case lost in TCVN3 -------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kehoach.errors import InputError
+from kehoach.i18n import _
 from kehoach.parse.blocks import Document
 from kehoach.parse.language.legacy import convert, detect, note
 from kehoach.parse.readers.options import ReadOptions
@@ -33,7 +34,7 @@ def _convert_legacy_text(document: Document) -> Document:
     for block in document.blocks:
         block.text, block.raw = convert(block.text, encoding), convert(block.raw, encoding)
         block.rows = [[convert(cell, encoding) for cell in row] for row in block.rows]
-    document.notes.append(note(encoding, "recognised from the letters"))
+    document.notes.append(note(encoding, _("recognised from the letters")))
     return document
 
 
@@ -56,4 +57,4 @@ def read_document(data: bytes, options: ReadOptions | None = None) -> Document:
         document = _convert_legacy_text(read_docx(doc_to_docx(data)))
         document.notes.insert(0, ("converted-from-doc", "legacy Word .doc converted to .docx with LibreOffice"))
         return document
-    raise InputError("this is a zip archive but not a Word document (.docx)")
+    raise InputError(_("this is a zip archive but not a Word document (.docx)"))

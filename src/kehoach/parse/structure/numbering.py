@@ -5,6 +5,7 @@ The tree keeps the labels as printed; these checks only report.
 
 from __future__ import annotations
 
+from kehoach.i18n import _
 from kehoach.parse.language.vocab import LETTER_ORDER
 from kehoach.parse.structure.markers import sort_key
 from kehoach.schema import Finding, Section
@@ -30,7 +31,7 @@ def _check_siblings(siblings: list[Section]) -> list[Finding]:
                 _finding(
                     "numbering-latin-letter",
                     "warning",
-                    f"letter '{section.label}' is not in the Vietnamese order a b c d đ e g h ...",
+                    _("letter '{label}' is not in the Vietnamese order a b c d đ e g h ...").format(label=section.label),
                     section,
                 )
             )
@@ -45,7 +46,8 @@ def _check_siblings(siblings: list[Section]) -> list[Finding]:
                     _finding(
                         "numbering-duplicate",
                         "warning",
-                        f"'{section.label}' is used twice under the same parent (see line {last_section.line})",
+                        _("'{label}' is used twice under the same parent (see line {line})").format(
+                            label=section.label, line=last_section.line),
                         section,
                     )
                 )
@@ -54,7 +56,7 @@ def _check_siblings(siblings: list[Section]) -> list[Finding]:
                     _finding(
                         "numbering-order",
                         "warning",
-                        f"'{section.label}' comes after '{last_section.label}'",
+                        _("'{label}' comes after '{before}'").format(label=section.label, before=last_section.label),
                         section,
                     )
                 )
@@ -63,7 +65,8 @@ def _check_siblings(siblings: list[Section]) -> list[Finding]:
                     _finding(
                         "numbering-gap",
                         "warning",
-                        f"'{section.label}' follows '{last_section.label}': {position - last - 1} item(s) missing",
+                        _("'{label}' follows '{before}': {n} item(s) missing").format(
+                            label=section.label, before=last_section.label, n=position - last - 1),
                         section,
                     )
                 )

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pypdfium2 as pdfium
 
+from kehoach.i18n import N_, _
 from kehoach.parse.language.textutil import nfc
 from kehoach.parse.readers.pdf.image_rules import find_rules
 from kehoach.parse.readers.pdf.ocr_cells import read_cells
@@ -47,7 +48,7 @@ _DOUBTFUL = 50.0
 # times faster here (1.5 s against 8 s a page on two cores), and batch runs pages in parallel.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install Tesseract and its Vietnamese data (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie; "
     "macOS: brew install tesseract tesseract-lang; Windows: the UB Mannheim installer with Vietnamese)"
 )
@@ -71,19 +72,28 @@ class OcrPage:
     """Degrees the page image was turned before reading."""
 
 
-@functools.lru_cache(maxsize=8)
 def tesseract_problem(lang: str) -> str | None:
     """What keeps Tesseract from reading `lang` here ('Tesseract is not installed', ...), or None."""
+    found = _tesseract_state(lang)
+    if found is None:
+        return None
+    message, detail = found
+    return _(message).format(detail=detail)
+
+
+@functools.lru_cache(maxsize=8)
+def _tesseract_state(lang: str) -> tuple[str, str] | None:
+    """(message id, detail) of what is wrong with Tesseract, asked once per process."""
     if shutil.which("tesseract") is None:
-        return "Tesseract is not installed"
+        return N_("Tesseract is not installed"), ""
     import pytesseract
 
     try:
         languages = set(pytesseract.get_languages(config=""))
     except Exception as exc:  # a broken installation: say so in one line
-        return f"Tesseract does not run ({type(exc).__name__})"
+        return N_("Tesseract does not run ({detail})"), type(exc).__name__
     missing = [code for code in lang.split("+") if code not in languages]
-    return f"Tesseract has no '{'+'.join(missing)}' language data" if missing else None
+    return (N_("Tesseract has no '{detail}' language data"), "+".join(missing)) if missing else None
 
 
 def _visual_lines(members: list[int], data: dict[str, list[Any]]) -> list[list[int]]:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from kehoach.i18n import _
 from kehoach.parse.language.legacy import convert, detect, syllable_score, word_count
 
 # A text layer with fewer words than this on a page that is one big image is a stamp.
@@ -69,12 +70,12 @@ def syllable_share(text: str) -> float:
 def check_page(page: pdfium.PdfPage, words: list[dict[str, Any]]) -> PageCheck:
     """The verdict on one page, from its words and its images."""
     if not words:
-        return PageCheck("none", "no text layer")
+        return PageCheck("none", _("no text layer"))
     text = " ".join(w["text"] for w in words)
     if len(words) < SPARSE_WORDS and image_cover(page) >= SCAN_COVER:
-        return PageCheck("stamp", f"only {len(words)} words of text on a scanned page")
+        return PageCheck("stamp", _("only {n} words of text on a scanned page").format(n=len(words)))
     if word_count(text) >= _MIN_WORDS_TO_JUDGE:
         share = syllable_share(text)
         if share < GOOD_SYLLABLES:
-            return PageCheck("garbled", f"garbled text layer ({share:.0%} of its words are Vietnamese syllables)")
+            return PageCheck("garbled", _("garbled text layer ({share:.0%} of its words are Vietnamese syllables)").format(share=share))
     return PageCheck("text", "text layer")

@@ -19,6 +19,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from kehoach.errors import InputError
+from kehoach.i18n import N_, _, ngettext
 from kehoach.parse.blocks import PageRead, page_ranges
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.readers.pdf.pagecheck import PageCheck, check_page
@@ -54,14 +55,16 @@ def _why(pages: list[PageContent], checks: dict[int, PageCheck]) -> str:
     reasons = [checks[p.read.page].reason for p in pages]
     common = max(set(reasons), key=reasons.count)
     numbers = [p.read.page for p in pages]
-    return f"page{'s' if len(numbers) > 1 else ''} {page_ranges(numbers)}: {common}"
+    return ngettext("page {pages}: {reason}", "pages {pages}: {reason}", len(numbers)).format(
+        pages=page_ranges(numbers), reason=common)
 
 
 def _leave_unread(contents: list[PageContent], needing: list[PageContent], checks: dict[int, PageCheck],
-                  refusal: str) -> None:
-    """Without OCR: refuse a PDF that is mostly unreadable pages; else drop their words."""
+                  refusal: str, **fields: str) -> None:
+    """Without OCR: refuse a PDF that is mostly unreadable pages (`refusal`, a message id with
+    {why} and `fields`); else drop their words."""
     if len(needing) * 2 > len(contents) or all(c in needing for c in contents if c.words):
-        raise InputError(refusal.replace("{why}", _why(needing, checks)))
+        raise InputError(_(refusal).format(why=_why(needing, checks), **fields))
     for content in needing:
         content.words, content.edges = [], []
         content.read = PageRead(content.read.page, "unread", checks[content.read.page].reason)
@@ -101,7 +104,7 @@ def _take(content: PageContent, future: Future[Any], checks: dict[int, PageCheck
     keep_edges = content.edges and not found.turned  # vector rules are exact; image rules otherwise
     content.words, content.width = found.words, found.width
     content.edges = content.edges if keep_edges else found.edges
-    reason = check.reason if check and check.needs_ocr else "OCR asked for"
+    reason = check.reason if check and check.needs_ocr else _("OCR asked for")
     content.read = PageRead(content.read.page, "ocr", reason, round(found.confidence, 1), found.turned)
 
 
@@ -119,15 +122,16 @@ def read_pages(document: pdfium.PdfDocument, options: ReadOptions) -> list[PageC
     if not needing:
         return contents
     if options.ocr == "never":
-        _leave_unread(contents, needing, checks, "this PDF needs OCR ({why}) but OCR is off (--ocr never)")
+        _leave_unread(contents, needing, checks, N_("this PDF needs OCR ({why}) but OCR is off (--ocr never)"))
         return contents
     from kehoach.parse.readers.pdf.ocr import INSTALL_HINT, tesseract_problem
 
     problem = tesseract_problem(options.ocr_lang)
     if problem and options.ocr == "always":
-        raise InputError(f"OCR was asked for but {problem}: {INSTALL_HINT}")
+        raise InputError(_("OCR was asked for but {problem}: {hint}").format(problem=problem, hint=_(INSTALL_HINT)))
     if problem:
-        _leave_unread(contents, needing, checks, f"this PDF needs OCR ({{why}}) but {problem}: {INSTALL_HINT}")
+        _leave_unread(contents, needing, checks, N_("this PDF needs OCR ({why}) but {problem}: {hint}"),
+                      problem=problem, hint=_(INSTALL_HINT))
         return contents
     _ocr(document, needing, checks, options)
     return contents

@@ -16,6 +16,7 @@ from typing import Any
 import pypdfium2 as pdfium
 
 from kehoach.errors import InputError
+from kehoach.i18n import N_, _
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.language.textutil import nfc, squash
 from kehoach.parse.readers.lines import Line, is_page_number, join_lines
@@ -24,8 +25,8 @@ from kehoach.parse.readers.pdf.pages import PageContent, read_pages
 from kehoach.parse.readers.pdf.rules import Box, centre_in, ruled_tables
 from kehoach.parse.readers.pdf.tables import merged_rows, stitch_tables
 
-_DAMAGED = "not a readable PDF (damaged or truncated)"
-_ENCRYPTED = "the PDF is encrypted; remove the password and try again"
+_DAMAGED = N_("not a readable PDF (damaged or truncated)")
+_ENCRYPTED = N_("the PDF is encrypted; remove the password and try again")
 # Gap between words (points) that separates two segments of one row.
 _SEGMENT_GAP = 24.0
 # Rows whose tops differ by less than this are one row.
@@ -149,7 +150,8 @@ def _open(data: bytes) -> pdfium.PdfDocument:
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise InputError(_ENCRYPTED if "password" in str(exc).lower() else _DAMAGED) from exc
+        message = _ENCRYPTED if "password" in str(exc).lower() else _DAMAGED
+        raise InputError(_(message)) from exc
 
 
 def _tables(content: PageContent) -> list[tuple[Box, Block]]:
@@ -172,7 +174,7 @@ def read_pdf(data: bytes, options: ReadOptions | None = None) -> Document:
     except InputError:
         raise
     except Exception as exc:
-        raise InputError(_DAMAGED) from exc
+        raise InputError(_(_DAMAGED)) from exc
     finally:
         document.close()
     blocks: list[Block] = []
@@ -187,7 +189,7 @@ def read_pdf(data: bytes, options: ReadOptions | None = None) -> Document:
             blocks.append(item)
     blocks.extend(join_lines(pending))
     if not any(content.words for content in contents):
-        raise InputError("the PDF has no text, not even by OCR (blank pages?)")
+        raise InputError(_("the PDF has no text, not even by OCR (blank pages?)"))
     ocr_pages = {c.read.page for c in contents if c.read.source == "ocr"}
     for block in blocks:
         block.ocr = block.page in ocr_pages

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from kehoach.errors import InputError
+from kehoach.i18n import _
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.language.legacy import convert, detect, note
 from kehoach.parse.language.textutil import nfc, strip_emphasis
@@ -48,7 +49,7 @@ def _bomless_utf16(data: bytes) -> str:
                 continue
             if "\x00" not in text and all(ch.isprintable() or ch.isspace() for ch in text[:2000]):
                 return text
-    raise InputError("this looks like a binary file, not text")
+    raise InputError(_("this looks like a binary file, not text"))
 
 
 def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
@@ -61,9 +62,9 @@ def decode(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     text = nfc(text)
     legacy = detect(text, plain=cp1258)
     if legacy:
-        return convert(text, legacy), [note(legacy, "recognised from the letters")]
+        return convert(text, legacy), [note(legacy, _("recognised from the letters"))]
     if cp1258 is not None:
-        return cp1258, [("encoding-converted", "text was not UTF-8; read as Windows-1258 (cp1258)")]
+        return cp1258, [("encoding-converted", _("text was not UTF-8; read as Windows-1258 (cp1258)"))]
     return text, []
 
 
@@ -112,5 +113,5 @@ def read_text(data: bytes) -> Document:
     """Read a plain-text plan into blocks."""
     text, notes = decode(data)
     if not text.strip():
-        raise InputError("the file is empty")
+        raise InputError(_("the file is empty"))
     return Document(blocks=blocks_from_lines(clean_lines(text)), format="txt", notes=notes)

@@ -16,6 +16,7 @@ import zipfile
 import zlib
 
 from kehoach.errors import InputError
+from kehoach.i18n import _
 
 # A real plan unpacks to a few megabytes; images can make it tens.
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024
@@ -40,18 +41,18 @@ def _check_sizes(package: zipfile.ZipFile) -> None:
     also bound what reading a part can return)."""
     parts = package.infolist()
     if len(parts) > MAX_PARTS:
-        raise InputError(f"the .docx holds {len(parts)} parts (more than {MAX_PARTS}); refusing to unpack it")
+        raise InputError(_("the .docx holds {n} parts (more than {limit}); refusing to unpack it").format(
+            n=len(parts), limit=MAX_PARTS))
     total = sum(part.file_size for part in parts)
     if total > MAX_UNPACKED_BYTES:
         raise InputError(
-            f"the .docx would unpack to {_mb(total)} (limit {_mb(MAX_UNPACKED_BYTES)}); a zip bomb? refusing to open it"
-        )
+            _("the .docx would unpack to {size} (limit {limit}); a zip bomb? refusing to open it").format(
+                size=_mb(total), limit=_mb(MAX_UNPACKED_BYTES)))
     for part in parts:
         if part.file_size > _SMALL_PART and part.file_size > MAX_RATIO * max(part.compress_size, 1):
             raise InputError(
-                f"the .docx part {part.filename} expands {part.file_size // max(part.compress_size, 1)} times; "
-                "a zip bomb? refusing to open it"
-            )
+                _("the .docx part {name} expands {n} times; a zip bomb? refusing to open it").format(
+                    name=part.filename, n=part.file_size // max(part.compress_size, 1)))
 
 
 def _prolog(package: zipfile.ZipFile, name: str) -> bytes:
@@ -73,8 +74,8 @@ def refuse_declarations(name: str, prolog: bytes) -> None:
     """Raise InputError if a part's prolog declares entities or a document type."""
     if _DECLARATION.search(prolog):
         raise InputError(
-            f"the .docx part {name} declares XML entities (a DTD), which Word never writes; refusing to read it"
-        )
+            _("the .docx part {name} declares XML entities (a DTD), which Word never writes; refusing to read it")
+            .format(name=name))
 
 
 def check_package(data: bytes) -> None:
@@ -88,6 +89,6 @@ def check_package(data: bytes) -> None:
     except InputError:
         raise
     except RuntimeError as exc:  # zipfile's word for a member flagged as encrypted
-        raise InputError("the .docx package is encrypted or damaged (a member needs a password)") from exc
+        raise InputError(_("the .docx package is encrypted or damaged (a member needs a password)")) from exc
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError, NotImplementedError) as exc:
-        raise InputError(f"not a readable .docx file ({exc})") from exc
+        raise InputError(_("not a readable .docx file ({reason})").format(reason=exc)) from exc

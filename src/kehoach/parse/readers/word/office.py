@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from kehoach.errors import InputError
+from kehoach.i18n import _
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Stream names (UTF-16 in the container's directory) of an encrypted OOXML package.
@@ -43,7 +44,7 @@ def _run(command: list[str]) -> None:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
     except OSError as exc:
-        raise InputError(f"LibreOffice could not be started ({exc.strerror})") from exc
+        raise InputError(_("LibreOffice could not be started ({reason})").format(reason=exc.strerror)) from exc
     try:
         process.wait(timeout=CONVERT_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired as exc:
@@ -53,19 +54,18 @@ def _run(command: list[str]) -> None:
             else:  # Windows: no process groups to stop
                 process.kill()
         process.wait()
-        raise InputError(f"LibreOffice took over {CONVERT_TIMEOUT_SECONDS} s to convert the .doc file") from exc
+        raise InputError(_("LibreOffice took over {n} s to convert the .doc file").format(n=CONVERT_TIMEOUT_SECONDS)) from exc
 
 
 def doc_to_docx(data: bytes) -> bytes:
     """Convert a legacy .doc with LibreOffice, or say clearly why it cannot be read."""
     if is_encrypted_package(data):
-        raise InputError("the Word document is password-protected; remove the password in Word and try again")
+        raise InputError(_("the Word document is password-protected; remove the password in Word and try again"))
     soffice = find_soffice()
     if soffice is None:
         raise InputError(
-            "this is a legacy Word .doc file; install LibreOffice's Writer to convert it (Debian/Ubuntu: "
-            "apt-get install libreoffice-writer-nogui), or save it as .docx in Word"
-        )
+            _("this is a legacy Word .doc file; install LibreOffice's Writer to convert it (Debian/Ubuntu: "
+              "apt-get install libreoffice-writer-nogui), or save it as .docx in Word"))
     with tempfile.TemporaryDirectory(prefix="kehoach-doc-") as tmp:
         folder = Path(tmp)
         source = folder / "input.doc"
@@ -75,5 +75,5 @@ def doc_to_docx(data: bytes) -> bytes:
         _run(command)
         converted = folder / "input.docx"
         if not converted.is_file():
-            raise InputError("LibreOffice could not convert the .doc file (damaged?)")
+            raise InputError(_("LibreOffice could not convert the .doc file (damaged?)"))
         return converted.read_bytes()

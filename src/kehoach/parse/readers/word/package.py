@@ -19,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 
 from kehoach.errors import InputError
+from kehoach.i18n import _
 from kehoach.parse.language.legacy import encoding_of_font
 from kehoach.parse.readers.word.guard import check_package
 from kehoach.parse.readers.word.styles import StyleMap
@@ -64,9 +65,9 @@ def _load(data: bytes) -> WordDocument:
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zlib.error, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"not a readable .docx file ({exc})") from exc
+        raise InputError(_("not a readable .docx file ({reason})").format(reason=exc)) from exc
     except Exception as exc:  # lxml syntax errors and other damage inside a part
-        raise InputError(f"not a readable .docx file ({type(exc).__name__})") from exc
+        raise InputError(_("not a readable .docx file ({reason})").format(reason=type(exc).__name__)) from exc
 
 
 def open_docx(data: bytes) -> Parts:
@@ -74,7 +75,7 @@ def open_docx(data: bytes) -> Parts:
     check_package(data)
     document = _load(data)
     if document.element.body is None:
-        raise InputError("not a readable .docx file (no document body)")
+        raise InputError(_("not a readable .docx file ({reason})").format(reason=_("no document body")))
     numbering_part = _related(document, RT.NUMBERING)
     styles_part = _related(document, RT.STYLES, needs="styles")
     styles_element = styles_part.element if styles_part is not None else None
@@ -82,5 +83,5 @@ def open_docx(data: bytes) -> Parts:
     try:
         styles = StyleMap(styles_part.styles if styles_part is not None else None, with_fonts=legacy)
     except Exception as exc:  # a styles part python-docx cannot model
-        raise InputError(f"not a readable .docx file (styles: {type(exc).__name__})") from exc
+        raise InputError(_("not a readable .docx file ({reason})").format(reason=_("styles: {kind}").format(kind=type(exc).__name__))) from exc
     return Parts(document, numbering_part.element if numbering_part is not None else None, styles, legacy)

@@ -13,6 +13,7 @@ from typing import Any
 from docx.text.paragraph import Paragraph
 
 from kehoach.errors import InputError
+from kehoach.i18n import _
 from kehoach.parse.blocks import Block, Document
 from kehoach.parse.language.legacy import note
 from kehoach.parse.language.textutil import fold, nfc, squash
@@ -134,11 +135,11 @@ def read_docx(data: bytes) -> Document:
                 blocks.append(Block(kind="table", rows=rows, line=index, line_end=index,
                                     row_lines=[index] * len(rows), row_pages=[None] * len(rows)))
     if not blocks:
-        raise InputError("the document has no text")
-    notes = [note(encoding, "from the fonts of the runs") for encoding in sorted(fonts.converted)]
+        raise InputError(_("the document has no text"))
+    notes = [note(encoding, _("from the fonts of the runs")) for encoding in sorted(fonts.converted)]
     if numbering.odd:
         shown = ", ".join(sorted(set(numbering.odd))[:3])
-        notes.append(("docx-numbers-ignored", f"{len(numbering.odd)} number(s) in the Word file were out of "
-                                              f"range or not numbers and were ignored ({shown})"))
+        notes.append(("docx-numbers-ignored", _("{n} number(s) in the Word file were out of range or not numbers "
+                                                "and were ignored ({shown})").format(n=len(numbering.odd), shown=shown)))
     return Document(blocks=merge_continuations(blocks), format="docx", notes=notes)
 
