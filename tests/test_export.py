@@ -259,7 +259,8 @@ def test_tasks_with_a_bad_filter_is_one_line(province: tuple[Path, Path, Path], 
 def test_tasks_from_a_folder_without_a_batch_is_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["tasks", str(tmp_path)])
     assert (result.exit_code, result.stderr) == (
-        2, f"kehoach: error: {tmp_path}: no tasks.csv here; give the --out folder of a kehoach batch, or a --db file\n")
+        2, f"kehoach: error: {tmp_path}: no tasks.csv here; give the --out folder of a kehoach batch (run it again if an older "
+           "kehoach wrote it), or a --db file\n")
 
 
 def test_document_text_never_becomes_a_formula(tmp_path: Path) -> None:

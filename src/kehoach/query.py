@@ -1,22 +1,18 @@
-"""Tasks across plans: read from a batch's output folder (its tasks.csv) or from the SQLite store,
-then picked by due window, lead agency, commune and reform area (`kehoach tasks`)."""
+"""Tasks across plans: read from a batch's output folder or from the SQLite store
+(`export/sources.py`), then picked by due window, lead agency, commune and reform area
+(`kehoach tasks`)."""
 
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
-import io
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kehoach.errors import InputError
 from kehoach.export.records import TASK_COLUMNS, as_date
-from kehoach.export.store import is_database
-from kehoach.export.tables import FORMULA_STARTS
+from kehoach.export.sources import load_tables
 from kehoach.i18n import _
 from kehoach.parse.extract.agencies import names_agency
 from kehoach.parse.extract.classify import AREA_NAMES
@@ -70,67 +66,9 @@ def parse_window(text: str) -> Window:
                      .format(text=text))
 
 
-def _periods(summary: Path) -> dict[str, str]:
-    """Each file's period, from the batch's summary.csv beside tasks.csv (empty without one)."""
-    try:
-        rows = csv.DictReader(io.StringIO(summary.read_text(encoding="utf-8-sig")))
-        return {row["file"]: row["period"] for row in rows if row.get("file") and row.get("period")}
-    except (OSError, UnicodeDecodeError, KeyError, csv.Error):
-        return {}
-
-
-def _from_csv(path: Path) -> list[Task]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(_("{path}: cannot read the tasks ({reason})").format(path=path, reason=exc)) from exc
-    periods = _periods(path.with_name("summary.csv"))
-    tasks = []
-    for row in csv.DictReader(io.StringIO(text)):
-        task: Task = {key: (row.get(key) or None) for key in TASK_KEYS}
-        for key, value in task.items():  # the guard against spreadsheet formulas, taken off again
-            if isinstance(value, str) and value.startswith("'") and value[1:2] in FORMULA_STARTS:
-                task[key] = value[1:]
-        task["recurring"] = task["recurring"] == "yes"
-        task["period"] = periods.get(task["file"] or "")
-        tasks.append(task)
-    return tasks
-
-
-def _from_database(path: Path) -> list[Task]:
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            db.row_factory = sqlite3.Row
-            rows = db.execute("SELECT * FROM task_list ORDER BY file, period, seq").fetchall()
-        finally:
-            db.close()
-    except sqlite3.Error as exc:
-        raise InputError(_("{path}: cannot read the tasks from the database ({reason})").format(
-            path=path, reason=exc)) from exc
-    tasks = []
-    for row in rows:
-        task: Task = {key: row[key] for key in TASK_KEYS}
-        task["recurring"] = bool(task["recurring"])
-        task["period"] = row["period"]
-        tasks.append(task)
-    return tasks
-
-
 def load_tasks(source: Path) -> list[Task]:
-    """Every task of a batch output folder (its tasks.csv) or of a kehoach database."""
-    if source.is_dir():
-        table = source / "tasks.csv"
-        if not table.is_file():
-            raise InputError(_("{path}: no tasks.csv here; give the --out folder of a kehoach batch, or a --db file").format(
-                path=source))
-        return _from_csv(table)
-    if not source.exists():
-        raise InputError(_("{path}: no such file or folder").format(path=source))
-    if not is_database(source):
-        raise InputError(_("{path}: neither a batch output folder nor a kehoach database").format(
-            path=source))
-    return _from_database(source)
+    """Every task of a batch output folder or of a kehoach database, with its plan's period."""
+    return load_tables(source, ("tasks", "plans")).tasks
 
 
 def due_window(task: Task) -> Window | None:

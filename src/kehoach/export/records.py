@@ -92,13 +92,17 @@ SECTION_COLUMNS = _cols(
     ("page", N_("Page"), "int"), ("line", N_("Line"), "int"),
 )
 
+# sections.csv: the outline of every plan, with the file it belongs to.
+SECTION_ROW_COLUMNS = (*_cols(*_WHO), *SECTION_COLUMNS)
+
 CMP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "range": "–"}
 _CCHC = fold("cải cách hành chính")
 
 
 @dataclass(slots=True)
 class PlanRecords:
-    """One file's rows for every table; sections and `plan_json` only for the SQLite store."""
+    """One file's rows for every table (sections without the file's columns, which the store
+    keeps in plans); `plan_json` only for the SQLite store."""
 
     plan: dict[str, Value]
     targets: list[tuple[Value, ...]] = field(default_factory=list)
@@ -190,9 +194,9 @@ def plan_records(file: str, plan: Plan, status: str, reason: str | None, finding
         for t in plan.tasks
     ]
     records.findings = [(*who, f.severity, f.code, location(f), f.message) for f in findings]
+    records.sections = [(s.path, s.label, s.kind, s.level, s.title, s.text, s.area, s.page, s.line)
+                        for s in walk(plan.sections)]
     if for_store:
-        records.sections = [(s.path, s.label, s.kind, s.level, s.title, s.text, s.area, s.page, s.line)
-                            for s in walk(plan.sections)]
         records.plan_json = plan.model_dump_json()
     return records
 

@@ -1,4 +1,5 @@
-"""The CSV companions of a batch: targets.csv, tasks.csv, findings.csv and indicators.csv.
+"""The CSV companions of a batch: plans.csv, sections.csv, targets.csv, tasks.csv, findings.csv
+and indicators.csv (the same tables as the SQLite store's, `export/sources.py` reads them back).
 
 UTF-8 with a byte-order mark so that spreadsheets read the Vietnamese; headers are the stable
 ASCII column keys; numbers and ISO dates as they are. A text cell that a spreadsheet would take
@@ -15,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from kehoach.export.records import (
     FINDING_COLUMNS,
     INDICATOR_COLUMNS,
+    PLAN_COLUMNS,
+    SECTION_ROW_COLUMNS,
     TARGET_COLUMNS,
     TASK_COLUMNS,
     Column,
@@ -51,6 +54,9 @@ def companion_csvs(records: Sequence[PlanRecords]) -> dict[str, str]:
     parsed = [r for r in records if r.plan["status"] != "failed"]
     targets = [row for r in parsed for row in r.targets]
     return {
+        "plans.csv": csv_text(PLAN_COLUMNS, ([r.plan[c.key] for c in PLAN_COLUMNS] for r in records)),
+        "sections.csv": csv_text(SECTION_ROW_COLUMNS, ((r.plan["file"], r.plan["commune"], *row)
+                                                       for r in parsed for row in r.sections)),
         "targets.csv": csv_text(TARGET_COLUMNS, targets),
         "indicators.csv": csv_text(INDICATOR_COLUMNS, ([row[i] for i in _INDICATOR_CELLS] for row in targets)),
         "tasks.csv": csv_text(TASK_COLUMNS, (row for r in parsed for row in r.tasks)),
