@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up kehoach on a fresh machine: the programs it calls (Tesseract with its Vietnamese
-# data for scans, LibreOffice's Writer for legacy .doc), then a virtual environment in .venv
-# with the package installed.
+# data for scans, LibreOffice's Writer for legacy .doc; with --dev also Chromium, in which the
+# report's tests open the page), then a virtual environment in .venv with the package installed.
 #
 #   bash scripts/setup.sh          # the tool
 #   bash scripts/setup.sh --dev    # the tool and what the tests need
@@ -14,11 +14,15 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui)
 extras=""
-[[ "${1:-}" == "--dev" ]] && extras="[dev]"
+if [[ "${1:-}" == "--dev" ]]; then
+    extras="[dev]"
+    PACKAGES+=(chromium)  # the report's tests open it in a real browser
+fi
 
 missing=()
 command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie || missing+=(tesseract-ocr tesseract-ocr-vie)
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+[[ -n "$extras" ]] && ! command -v chromium >/dev/null 2>&1 && missing+=(chromium)
 
 if ((${#missing[@]})); then
     if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then

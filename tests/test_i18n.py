@@ -38,10 +38,12 @@ def _catalog() -> dict[tuple[str | None, str], object]:
 
 
 def _messages_in_code() -> set[tuple[str | None, str]]:
-    """Every message the code marks, as Babel extracts it (the keywords _, N_, ngettext, pgettext)."""
+    """Every message the code marks, as Babel extracts it (the keywords _, N_, ngettext, pgettext;
+    _ in the report's template)."""
     found = set()
     for _name, _line, message, _comments, context in extract_from_dir(
-            str(PACKAGE), method_map=[("**.py", "python")]):
+            str(PACKAGE), method_map=[("**.py", "python"), ("**/templates/**.html", "jinja2")],
+            options_map={"**/templates/**.html": {"extensions": "jinja2.ext.i18n"}}):
         found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 

@@ -97,3 +97,11 @@ def test_batch_csv_and_tasks_excerpts_are_real_output(tmp_path: Path) -> None:
     assert len(lines) >= 3
     for line in lines:
         assert line in (tasks if ",Xã Hùng Thắng," in line else indicators), line
+
+
+def test_the_report_picture_is_in_the_repository_with_the_command_that_made_it() -> None:
+    assert "![The province report over the samples and the real corpus](docs/report.png)" in README
+    picture = ROOT / "docs" / "report.png"
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and picture.stat().st_size > 50_000
+    assert "scripts/report_screenshot.py docs/report.png" in README
+    assert (ROOT / "scripts" / "report_screenshot.py").is_file()

@@ -175,7 +175,7 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
         row.file = shown_name(row.file)
         if store is not None and row.records is not None:
             store.put(row.records)
-            row.records.sections, row.records.plan_json = [], None  # stored; not needed again
+            row.records.plan_json = None  # stored; not needed again (the sections go to sections.csv)
         rows[index] = row
         if progress:
             progress(row)

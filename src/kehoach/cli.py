@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from kehoach.commands import documents, province  # noqa: F401 (registers the commands)
+from kehoach.commands import documents, province, report  # noqa: F401 (registers the commands)
 from kehoach.commands.common import app, error_line
 from kehoach.errors import KehoachError
 from kehoach.files import describe

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kehoach.export.records import commune_of
+from kehoach.export.records import commitment_text, commune_of
 from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES
 from kehoach.parse.language.textutil import fold
 from kehoach.schema import Plan, Section, Target, Task
@@ -113,9 +113,7 @@ def _meta_value(plan: Plan, field: str) -> Any:
 
 def commitment(target: Target) -> str:
     """'≥30%', '95-100%', '≤15 phút'."""
-    symbol = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "range": ""}[target.cmp]
-    number = f"{target.value}-{target.upper}" if target.cmp == "range" else f"{target.value}"
-    return f"{symbol}{number}{'' if target.unit == '%' else ' '}{target.unit}"
+    return commitment_text(target.cmp, target.value, target.upper, target.unit)
 
 
 def describe(target: Target) -> str:

@@ -9,7 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from kehoach.diff import PlanDiff
-from kehoach.export.records import location, severity_label
+from kehoach.export.records import day_text, location, severity_label
 from kehoach.i18n import N_, _, ngettext
 from kehoach.schema import Finding
 
@@ -62,12 +62,6 @@ def print_findings(results: dict[str, list[Finding]], console: Console | None = 
     console.print(escape(line))
 
 
-def _day(value: object) -> str:
-    """'31/12/2025' (as Vietnamese dates are written), from a date or an ISO string."""
-    text = str(value or "")
-    return f"{text[8:10]}/{text[5:7]}/{text[:4]}" if len(text) == 10 else text
-
-
 def print_tasks(tasks: list[dict[str, Any]], console: Console | None = None) -> None:
     """Tasks across plans, one row each, then their count."""
     console = console or Console()
@@ -78,7 +72,7 @@ def print_tasks(tasks: list[dict[str, Any]], console: Console | None = None) -> 
     table.add_column(_("To"), no_wrap=True, min_width=10)
     for t in tasks:
         table.add_row(*(escape(str(v or "")) for v in (t["commune"], t["no"], t["content"], t["lead"], t["time"])),
-                      _day(t["due_end"]) or (_("recurring") if t["recurring"] else ""))
+                      day_text(t["due_end"]) or (_("recurring") if t["recurring"] else ""))
     if tasks:
         console.print(table)
     console.print(ngettext("{n} task", "{n} tasks", len(tasks)).format(n=len(tasks)))

@@ -62,6 +62,8 @@ def batch(
     db: Annotated[Path | None, typer.Option(
         "--db", help=N_("Also keep every Plan in this SQLite database (created if new; several periods "
                         "side by side; a re-run replaces, never duplicates)."))] = None,
+    report: Annotated[bool, typer.Option(
+        "--report", help=N_("Also write OUT/report.html, the province report (see 'kehoach report')."))] = False,
 ) -> None:
     """Parse every plan under a folder (the help is in the decorator, translated)."""
     from kehoach.export.store import open_store
@@ -69,11 +71,12 @@ def batch(
     if not folder.is_dir():
         fail(_("{path}: no such folder").format(path=folder))
     with open_store(db) as store:
-        _batch(folder, out, fmt, jobs, glob, force, max_mb, ocr, ocr_lang, ocr_dpi, xlsx, store)
+        _batch(folder, out, fmt, jobs, glob, force, max_mb, ocr, ocr_lang, ocr_dpi, xlsx, store, report)
 
 
 def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, force: bool, max_mb: int,
-           ocr: OcrChoice, ocr_lang: str, ocr_dpi: int, xlsx: Path | None, store: Store | None) -> None:
+           ocr: OcrChoice, ocr_lang: str, ocr_dpi: int, xlsx: Path | None, store: Store | None,
+           report: bool = False) -> None:
     from kehoach.batch import STATUSES, Row, records_of, run_batch, scan_inputs, shown_name, write_reports
     from kehoach.export.records import status_label
     from kehoach.export.workbook import WorkbookBuilder
@@ -99,6 +102,12 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
                       soft_wrap=True, markup=False)
     try:
         paths = write_reports(rows, out, workbook=xlsx, builder=builder)
+        if report:
+            from kehoach.files import write_output
+            from kehoach.report import build_html
+
+            paths["report.html"] = out / "report.html"
+            write_output(paths["report.html"], build_html(out, shown_as=str(folder)))
     except KehoachError as exc:
         fail(_("cannot write the reports: {reason}").format(reason=exc))
     failed = [r for r in rows if r.status == "failed"]
@@ -117,6 +126,8 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
                                                                  summary=paths["summary.csv"])
     if store:
         where += "  " + _("database: {path}").format(path=store.path)
+    if "report.html" in paths:
+        where += "  " + _("report: {path}").format(path=paths["report.html"])
     console.print(where, soft_wrap=True, markup=False)
     if failed:
         raise typer.Exit(1)

@@ -138,6 +138,12 @@ def status_of(plan: Plan) -> tuple[str, str | None]:
     return ("review" if reasons else "ok"), "; ".join(reasons) or None
 
 
+def day_text(value: object) -> str:
+    """'31/12/2025' (as Vietnamese dates are written), from a date or an ISO string."""
+    text = str(value or "")
+    return f"{text[8:10]}/{text[5:7]}/{text[:4]}" if len(text) == 10 else text
+
+
 def location(finding: Finding) -> str | None:
     """Where a finding stands, for a person: '2/1, page 3, line 40' (the parts it has)."""
     parts = [finding.path or "", _("page {n}").format(n=finding.page) if finding.page is not None else "",
@@ -159,6 +165,29 @@ def areas_missing(plan: Plan) -> list[str] | None:
         return None
     present = areas_present(plan)
     return [code for code in AREA_NAMES if code not in present]
+
+
+def _number(value: Value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def commitment_text(cmp: Value, value: Value, upper: Value, unit: Value) -> str:
+    """'≥30%', '95-100%', '≤15 phút': a target's commitment as a person writes it."""
+    symbol = "" if cmp in ("=", "range") else CMP_SIGNS.get(str(cmp), "")
+    number = f"{_number(value)}-{_number(upper)}" if cmp == "range" and upper is not None else _number(value)
+    unit_text = str(unit or "")
+    return f"{symbol}{number}{'' if unit_text in ('%', '') else ' '}{unit_text}"
+
+
+def strictest(cells: list[tuple[Value, ...]]) -> tuple[Value, ...]:
+    """Of one plan's targets for one indicator, given as (cmp, value, upper, unit), the most
+    demanding: the highest floor, or the lowest ceiling when every target is a ceiling."""
+    ceilings = all(c[0] in ("<=", "<") for c in cells)
+
+    def value(cell: tuple[Value, ...]) -> float:
+        return float(cell[1]) if isinstance(cell[1], int | float) else 0.0
+
+    return min(cells, key=value) if ceilings else max(cells, key=value)
 
 
 def target_cells(target: Target) -> tuple[Value, ...]:

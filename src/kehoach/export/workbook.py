@@ -29,6 +29,7 @@ from kehoach.export.records import (
     Value,
     severity_label,
     status_label,
+    strictest,
 )
 from kehoach.i18n import N_, _
 from kehoach.parse.extract.classify import INDICATOR_NAMES
@@ -135,7 +136,7 @@ class WorkbookBuilder:
             if row[2]:
                 by_code.setdefault(str(row[2]), []).append(row[4:8])
         self._matrix_rows.append((records.plan["file"], records.plan["commune"],
-                                  {code: _strictest(cells) for code, cells in by_code.items()}))
+                                  {code: strictest(cells) for code, cells in by_code.items()}))
 
     def finish(self) -> bytes:
         """The matrix, filters, colours and the follow-up drop-down; then the file's bytes."""
@@ -192,17 +193,6 @@ def _colour_by(builder: WorkbookBuilder, sheet: Any, col: int, last_row: int, va
         fmt = builder.book.add_format({"bg_color": colour})
         sheet.conditional_format(1, col, max(last_row, 1), col, {"type": "cell", "criteria": "==",
                                                                  "value": f'"{value}"', "format": fmt})
-
-
-def _strictest(cells: list[tuple[Value, ...]]) -> tuple[Value, ...]:
-    """Of one plan's targets for one indicator, the most demanding: the highest floor, or the
-    lowest ceiling when every target is a ceiling."""
-    ceilings = all(c[0] in ("<=", "<") for c in cells)  # cells are (cmp, value, upper, unit)
-
-    def value(cell: tuple[Value, ...]) -> float:
-        return float(cell[1]) if isinstance(cell[1], int | float) else 0.0
-
-    return min(cells, key=value) if ceilings else max(cells, key=value)
 
 
 def _number_pattern(cmp: Value, upper: Value, unit: Value) -> str:
