@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from kehoach.against import PARENT_CODES, check_against
 from kehoach.checks import validate
 from kehoach.errors import KehoachError, OutputError
 from kehoach.export.records import PlanRecords, failed_records, plan_records, status_of
@@ -38,7 +39,7 @@ from kehoach.schema import Plan
 from kehoach.writers import render
 
 SUMMARY_FIELDS = ("file", "status", "issuer", "locality", "period", "sections", "targets", "tasks", "findings",
-                  "errors", "seconds", "error", "review", "up_to_date")
+                  "errors", "seconds", "error", "review", "up_to_date", "parent_findings")
 _PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for the child when its parent dies
 # Temporary files older than this in the output folder are leftovers of a killed run.
 _STALE_SECONDS = 60
@@ -68,6 +69,8 @@ class Row:
     """Why the file is to be reviewed, '; '-separated."""
     up_to_date: bool = False
     """The Plan already written for the same bytes was kept (not parsed again)."""
+    parent_findings: int | None = None
+    """Findings against the parent plan (`--against`); None when there is none."""
     records: PlanRecords | None = None
     """The plan's rows for the workbook, the CSV companions and the database."""
 
@@ -94,15 +97,28 @@ def shown_name(rel: str) -> str:
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+# The plan the batch's plans implement (--against), set in each worker when it starts.
+_PARENT: list[Plan] = []
+
+
 def _row(rel: str, plan: Plan, seconds: float, up_to_date: bool = False, for_store: bool = False) -> Row:
     findings = validate(plan)
+    checked = None
+    if _PARENT:
+        findings += check_against(plan, _PARENT[0])
+        checked = PARENT_CODES
     status, review = status_of(plan)
-    records = plan_records(shown_name(rel), plan, status, review, findings, for_store=for_store)
+    records = plan_records(shown_name(rel), plan, status, review, findings, for_store=for_store, parent_codes=checked)
     head = records.plan
     return Row(file=rel, status=status, review=review, up_to_date=up_to_date, issuer=plan.issuer,
                locality=plan.locality, period=plan.period.label if plan.period else None,
                sections=_count(head["sections"]), targets=len(plan.targets), tasks=len(plan.tasks),
-               findings=len(findings), errors=_count(head["errors"]), seconds=round(seconds, 3), records=records)
+               findings=len(findings), errors=_count(head["errors"]), seconds=round(seconds, 3),
+               parent_findings=head["parent_findings"], records=records)  # type: ignore[arg-type]
+
+
+def _set_parent(parent: Plan | None) -> None:
+    _PARENT[:] = [parent] if parent is not None else []
 
 
 def _count(value: object) -> int:
@@ -158,8 +174,9 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
               globs: tuple[str, ...] = DEFAULT_GLOBS, max_bytes: int = DEFAULT_MAX_BYTES,
               progress: Callable[[Row], None] | None = None, inputs: list[Path] | None = None,
               ocr: OcrMode = "auto", ocr_lang: str = "vie", ocr_dpi: int = 300, store: Store | None = None,
-              in_order: Callable[[Row], None] | None = None) -> list[Row]:
+              in_order: Callable[[Row], None] | None = None, parent: Plan | None = None) -> list[Row]:
     """Process every input under `folder` (or the given `inputs` in it); rows come back in input order.
+    With `parent`, each plan is also checked against it (`kehoach.against`).
     Files run in `jobs` processes; a file's OCR pages then run one at a time (the cores are busy).
     With a `store`, each parsed plan goes into the database as it comes in, in its own transaction;
     `in_order` gets each row in input order as soon as the rows before it are in (the workbook)."""
@@ -185,11 +202,15 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
 
     _clean_temporary(out)
     if jobs <= 1:
-        for index, args in enumerate(jobs_args):
-            done(index, process_one(*args))
+        _set_parent(parent)
+        try:
+            for index, args in enumerate(jobs_args):
+                done(index, process_one(*args))
+        finally:
+            _set_parent(None)
     else:
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
-                                   initargs=(os.getpid(), language()))
+                                   initargs=(os.getpid(), language(), parent))
         try:
             futures = {pool.submit(process_one, *args): index for index, args in enumerate(jobs_args)}
             for future in as_completed(futures):
@@ -199,11 +220,13 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
     return [rows[index] for index in range(len(jobs_args))]
 
 
-def _worker_start(parent: int, lang: str) -> None:
+def _worker_start(parent: int, lang: str, against: Plan | None = None) -> None:
     """A worker speaks the batch's language (a worker started afresh, not forked, would take
     the environment's); and it ends with the batch that started it, even one killed outright
-    (kill -9), so it never writes Plans for a batch nobody runs any more."""
+    (kill -9), so it never writes Plans for a batch nobody runs any more. `against`: the plan
+    the batch's plans implement."""
     set_language(lang)
+    _set_parent(against)
     with contextlib.suppress(OSError, AttributeError):  # Linux: the kernel kills us with the parent
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 

@@ -7,20 +7,18 @@ indicator with the stricter side named; tasks matched by content similarity
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from kehoach.export.records import commitment_text, commune_of
+from kehoach.matching import TASK_MATCH, similarity
 from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES
 from kehoach.parse.language.textutil import fold
 from kehoach.schema import Plan, Section, Target, Task
 
 META_FIELDS = ("doc_type", "issuer", "level", "locality", "province", "symbol", "number", "issued_place",
                "issued_date", "title", "period", "signer", "declared_task_count")
-# Tasks whose contents are at least this similar are the same task.
-TASK_MATCH = 0.6
 
 
 class _Model(BaseModel):
@@ -167,7 +165,7 @@ def _targets(a: Plan, b: Plan) -> list[TargetRow]:
 
 
 def _similarity(x: Task, y: Task) -> float:
-    return difflib.SequenceMatcher(None, fold(x.content), fold(y.content), autojunk=False).ratio()
+    return similarity(x.content, y.content)
 
 
 def _task_changes(x: Task, y: Task) -> dict[str, list[Any]]:

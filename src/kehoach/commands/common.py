@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from kehoach import __version__
 from kehoach.commands.language import LocalisedCommand, LocalisedGroup
+from kehoach.errors import KehoachError
 from kehoach.files import DEFAULT_MAX_BYTES
 from kehoach.i18n import N_, _
+
+if TYPE_CHECKING:
+    from kehoach.parse.readers.options import ReadOptions
+    from kehoach.schema import Plan
 
 app = typer.Typer(
     name="kehoach",
@@ -38,6 +44,10 @@ class OutputFormat(StrEnum):
     json = "json"
 
 
+AgainstOption = Annotated[Path | None, typer.Option(
+    "--against", help=N_("The plan these plans implement (a document or a Plan file): check that each takes up its "
+                         "targets at least as strictly, covers its reform areas, picks up the tasks it gives to the "
+                         "communes and promises no later deadlines."))]
 MaxMbOption = Annotated[int, typer.Option("--max-mb", help=N_("Refuse inputs larger than this many MB."))]
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
 
@@ -68,3 +78,15 @@ def _root(
                                      "also KEHOACH_LANG. It may stand anywhere on the line.")),
 ) -> None:
     """The program's options (the language is taken from the line before this runs)."""
+
+
+def load_parent(path: Path | None, options: ReadOptions | None = None) -> Plan | None:
+    """The plan given with --against, read once; one line and exit 2 when it cannot be read."""
+    if path is None:
+        return None
+    from kehoach.planio import load_plan
+
+    try:
+        return load_plan(path, options=options)
+    except KehoachError as exc:
+        fail(_("--against: {reason}").format(reason=exc), exc.exit_code)

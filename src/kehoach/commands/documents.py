@@ -9,8 +9,18 @@ from typing import Annotated
 
 import typer
 
+from kehoach.against import check_against
 from kehoach.checks import validate as run_checks
-from kehoach.commands.common import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, command, error_line, fail
+from kehoach.commands.common import (
+    DEFAULT_MAX_MB,
+    AgainstOption,
+    MaxMbOption,
+    OutputFormat,
+    command,
+    error_line,
+    fail,
+    load_parent,
+)
 from kehoach.diff import changes_only, diff_plans
 from kehoach.errors import KehoachError
 from kehoach.files import write_output, write_stdout
@@ -96,6 +106,9 @@ class ReportFormat(StrEnum):
     "open the document and check that part. Codes: unread-front, unread-issuer, unread-numbering, "
     "unread-closing, unread-task-table, guessed-task-cells, low-coverage, task-columns-suspect, "
     "unread-pages, low-ocr-confidence.\n\n"
+    "With --against PARENT, also: target-weaker-than-parent, target-missing-from-parent, area-missing, "
+    "parent-task-not-taken-up, deadline-later-than-parent, parent-targets-later (the parent's targets for a year "
+    "after the plan's period, not checked). Example: kehoach validate xa-*.docx --against kh-tinh.docx\n\n"
     "Exit codes: 0 no errors (plans to review included); 1 some plan has errors; 2 a file cannot be read."))
 def validate(
     files: Annotated[list[Path], typer.Argument(metavar=N_("FILE..."), help=N_(
@@ -106,14 +119,17 @@ def validate(
     ocr: OcrOption = OcrChoice.auto,
     ocr_lang: OcrLangOption = "vie",
     ocr_dpi: OcrDpiOption = 300,
+    against: AgainstOption = None,
 ) -> None:
     """Check plans (the help is in the decorator, translated)."""
     results: dict[str, list[Finding]] = {}
     unreadable = False
     with reading(ocr, ocr_lang, ocr_dpi) as options:
+        parent = load_parent(against, options)
         for path in files:
             try:
-                results[str(path)] = run_checks(load_plan(path, options=options))
+                plan = load_plan(path, options=options)
+                results[str(path)] = run_checks(plan) + (check_against(plan, parent) if parent else [])
             except KehoachError as exc:
                 typer.echo(error_line(str(exc)), err=True)
                 unreadable = True

@@ -11,7 +11,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from kehoach.commands.common import DEFAULT_MAX_MB, MaxMbOption, OutputFormat, command, fail
+from kehoach.commands.common import (
+    DEFAULT_MAX_MB,
+    AgainstOption,
+    MaxMbOption,
+    OutputFormat,
+    command,
+    fail,
+    load_parent,
+)
 from kehoach.commands.language import HELP_FIELDS
 from kehoach.errors import KehoachError
 from kehoach.files import DEFAULT_GLOBS, write_stdout
@@ -23,6 +31,7 @@ HELP_FIELDS["areas"] = ", ".join(AREA_NAMES)
 
 if TYPE_CHECKING:
     from kehoach.export.store import Store
+    from kehoach.schema import Plan
 
 # The batch machinery, the workbook and the database are imported by the commands that use
 # them, so that 'kehoach parse' does not pay for loading them.
@@ -64,19 +73,21 @@ def batch(
                         "side by side; a re-run replaces, never duplicates)."))] = None,
     report: Annotated[bool, typer.Option(
         "--report", help=N_("Also write OUT/report.html, the province report (see 'kehoach report')."))] = False,
+    against: AgainstOption = None,
 ) -> None:
     """Parse every plan under a folder (the help is in the decorator, translated)."""
     from kehoach.export.store import open_store
 
     if not folder.is_dir():
         fail(_("{path}: no such folder").format(path=folder))
+    parent = load_parent(against)
     with open_store(db) as store:
-        _batch(folder, out, fmt, jobs, glob, force, max_mb, ocr, ocr_lang, ocr_dpi, xlsx, store, report)
+        _batch(folder, out, fmt, jobs, glob, force, max_mb, ocr, ocr_lang, ocr_dpi, xlsx, store, report, parent)
 
 
 def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, force: bool, max_mb: int,
            ocr: OcrChoice, ocr_lang: str, ocr_dpi: int, xlsx: Path | None, store: Store | None,
-           report: bool = False) -> None:
+           report: bool = False, parent: Plan | None = None) -> None:
     from kehoach.batch import STATUSES, Row, records_of, run_batch, scan_inputs, shown_name, write_reports
     from kehoach.export.records import status_label
     from kehoach.export.workbook import WorkbookBuilder
@@ -96,7 +107,7 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
         rows = run_batch(folder, out, fmt=fmt.value, jobs=jobs, force=force, globs=globs,
                          max_bytes=max_mb * 1024 * 1024, progress=advance, inputs=inputs,
                          ocr=ocr.value, ocr_lang=ocr_lang, ocr_dpi=ocr_dpi, store=store,
-                         in_order=lambda row: builder.add(records_of(row)))
+                         in_order=lambda row: builder.add(records_of(row)), parent=parent)
     for link in links_out:
         console.print("  " + _("skipped: {file}: a link to a file outside the folder").format(file=shown_name(str(link))),
                       soft_wrap=True, markup=False)
@@ -107,7 +118,7 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
             from kehoach.report import build_html
 
             paths["report.html"] = out / "report.html"
-            write_output(paths["report.html"], build_html(out, shown_as=str(folder)))
+            write_output(paths["report.html"], build_html(out, shown_as=str(folder), parent=parent))
     except KehoachError as exc:
         fail(_("cannot write the reports: {reason}").format(reason=exc))
     failed = [r for r in rows if r.status == "failed"]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kehoach.commands.common import command, fail
+from kehoach.commands.common import command, fail, load_parent
 from kehoach.errors import KehoachError
 from kehoach.i18n import N_, _
 
@@ -24,13 +24,16 @@ def report(
     source: Annotated[Path, typer.Argument(metavar=N_("SOURCE"), help=N_(
         "The --out folder of a kehoach batch, or a kehoach database (--db)."))],
     output: Annotated[Path, typer.Option("--output", "-o", help=N_("Where the page goes."))] = Path("report.html"),
+    against: Annotated[Path | None, typer.Option(
+        "--against", help=N_("The plan the communes' plans implement: its values are marked on the indicator map."))] = None,
 ) -> None:
     """Write the province report (the help is in the decorator, translated)."""
     from kehoach.files import write_output
     from kehoach.report import build_html
 
+    parent = load_parent(against)
     try:
-        write_output(output, build_html(source))
+        write_output(output, build_html(source, parent=parent))
     except KehoachError as exc:
         fail(str(exc), exc.exit_code)
     typer.echo(_("report: {path}").format(path=output), err=True)

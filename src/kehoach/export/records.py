@@ -66,6 +66,7 @@ PLAN_COLUMNS = _cols(
     ("status", N_("Status"), "text", 10), ("reason", N_("Reason"), "text", 40),
     ("sections", N_("Number of sections"), "int", 8), ("targets", N_("Number of targets"), "int", 9), ("tasks", N_("Number of tasks"), "int", 9),
     ("errors", N_("Errors"), "int", 6), ("warnings", N_("Warnings"), "int", 8),
+    ("parent_findings", N_("Findings against the parent plan"), "int", 10),
     ("areas_missing", N_("Reform areas missing"), "text", 40), ("sha256", "SHA-256", "text", 12),
 )
 TARGET_COLUMNS = _cols(
@@ -197,8 +198,9 @@ def target_cells(target: Target) -> tuple[Value, ...]:
 
 
 def plan_records(file: str, plan: Plan, status: str, reason: str | None, findings: list[Finding],
-                 for_store: bool = False) -> PlanRecords:
-    """Every table's rows for one parsed plan."""
+                 for_store: bool = False, parent_codes: tuple[str, ...] | None = None) -> PlanRecords:
+    """Every table's rows for one parsed plan. `parent_codes`: when the plan was checked against
+    its parent plan, the codes of those findings (they are counted apart)."""
     who = (file, commune_of(plan))
     missing = areas_missing(plan)
     number = "/".join(x for x in (plan.number, plan.symbol) if x) or None
@@ -211,6 +213,7 @@ def plan_records(file: str, plan: Plan, status: str, reason: str | None, finding
         "status": status, "reason": reason, "sections": len(walk(plan.sections)), "targets": len(plan.targets),
         "tasks": len(plan.tasks), "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),
+        "parent_findings": None if parent_codes is None else sum(f.code in parent_codes for f in findings),
         "areas_missing": "; ".join(AREA_NAMES[c] for c in missing) if missing else None,
         "sha256": plan.source.sha256 if plan.source else None,
     }

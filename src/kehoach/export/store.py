@@ -30,7 +30,11 @@ from kehoach.export.records import (
 from kehoach.files import describe
 from kehoach.i18n import _
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# What turns a database of an earlier version into this one, step by step (each in one transaction).
+_UPGRADES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "1": ("2", ("ALTER TABLE plans ADD COLUMN parent_findings INTEGER",)),  # validate --against
+}
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TYPES = {"text": "TEXT", "int": "INTEGER", "number": "REAL", "date": "TEXT", "bool": "INTEGER"}
 # Child tables carry the plan's key, then their own columns (who the plan is lives in plans).
@@ -114,10 +118,21 @@ class Store:
                 path=self.path))
         if tables:
             row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            while row is not None and row[0] in _UPGRADES:
+                row = (self._upgrade(row[0]),)
             if row is None or row[0] != SCHEMA_VERSION:
                 self.db.close()
                 raise OutputError(_("{path}: is a kehoach database of another version ({version}); use a new file")
                                   .format(path=self.path, version=row[0] if row else "?"))
+
+    def _upgrade(self, version: str) -> str:
+        """One step of _UPGRADES, in one transaction; the version it leads to."""
+        following, statements = _UPGRADES[version]
+        with self._transaction() as db:
+            for statement in statements:
+                db.execute(statement)
+            db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (following,))
+        return following
 
     def __enter__(self) -> Store:
         return self

@@ -13,6 +13,7 @@ from typing import Any
 from kehoach.export.records import commitment_text, day_text, severity_label, status_label, strictest
 from kehoach.export.sources import Row, Tables
 from kehoach.parse.extract.classify import INDICATOR_NAMES
+from kehoach.schema import Plan
 
 SEVERITY_ORDER = ("error", "warning", "review", "info")
 STATUS_ORDER = ("ok", "review", "failed")
@@ -46,6 +47,8 @@ class Report:
     buckets: list[tuple[str, str, int]]
     recurring: int
     parent: dict[str, HeatCell] = field(default_factory=dict)
+    parent_name: str = ""
+    checked_against_parent: bool = False
 
 
 def _cut(text: Any) -> str:
@@ -92,7 +95,7 @@ def _plan_entry(index: int, plan: Row, sections: list[Row], targets: list[Row], 
         "number": plan["number_symbol"], "date": day_text(plan["issued_date"]), "reason": _cut(plan["reason"]),
         "counts": [plan["sections"] or 0, plan["targets"] or 0, plan["tasks"] or 0, plan["errors"] or 0,
                    plan["warnings"] or 0],
-        "areas_missing": plan["areas_missing"],
+        "areas_missing": plan["areas_missing"], "parent_findings": plan.get("parent_findings"),
         "worst": [[f["severity"], severity_label(f["severity"]), f["code"], _cut(f["message"])] for f in _worst(findings)],
         "outline": [[s["path"], s["level"] or 1, _cut(s["title"] or s["text"])] for s in sections],
         "targets": [[t["indicator_name"] or "", commitment_text(t["cmp"], t["value"], t["upper"], t["unit"]),
@@ -104,7 +107,20 @@ def _plan_entry(index: int, plan: Row, sections: list[Row], targets: list[Row], 
     }
 
 
-def _heat(plans: list[dict[str, Any]], targets: dict[str, list[Row]]) -> tuple[
+def parent_cells(parent: Plan) -> dict[str, HeatCell]:
+    """The parent plan's most demanding commitment to each indicator (the map's marked row)."""
+    by_code: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for t in parent.targets:
+        if t.indicator:
+            by_code[t.indicator].append((t.cmp, t.value, t.upper, t.unit))
+    cells = {}
+    for code, found in by_code.items():
+        cmp, value, upper, unit = strictest(found)
+        cells[code] = HeatCell(commitment_text(cmp, value, upper, unit), float(value))  # type: ignore[arg-type]
+    return cells
+
+
+def _heat(plans: list[dict[str, Any]], targets: dict[str, list[Row]], parent: dict[str, HeatCell]) -> tuple[
         list[tuple[str, str]], list[tuple[dict[str, Any], dict[str, HeatCell]]]]:
     """Indicators any plan commits to, and per parsed plan its strictest value of each, shaded
     within the column (the most demanding commune darkest)."""
@@ -121,17 +137,19 @@ def _heat(plans: list[dict[str, Any]], targets: dict[str, list[Row]]) -> tuple[
             cmp, value, upper, unit = strictest(found)
             cells[code] = HeatCell(commitment_text(cmp, value, upper, unit), float(value))  # type: ignore[arg-type]
         rows.append((plan, cells))
-    codes = [code for code in INDICATOR_NAMES if any(code in cells for _, cells in rows)]
+    codes = [code for code in INDICATOR_NAMES if code in parent or any(code in cells for _, cells in rows)]
     for code in codes:
         column = [cells[code] for _, cells in rows if code in cells]
+        if not column:
+            continue
         low, high = min(c.value for c in column), max(c.value for c in column)
         for cell in column:
             cell.shade = 1.0 if high == low else (cell.value - low) / (high - low)
     return [(code, INDICATOR_NAMES[code]) for code in codes], rows
 
 
-def build_report(tables: Tables, source: str) -> Report:
-    """The report of a batch's tables."""
+def build_report(tables: Tables, source: str, parent: Plan | None = None) -> Report:
+    """The report of a batch's tables; with `parent`, its values are marked on the indicator map."""
     sections, targets = _by_file(tables.sections), _by_file(tables.targets)
     tasks, findings = _by_file(tables.tasks), _by_file(tables.findings)
     dues = [t["due_end"] for t in tables.tasks if t["due_end"]]
@@ -140,7 +158,8 @@ def build_report(tables: Tables, source: str) -> Report:
                          findings.get(p["file"], []), by_quarter) for i, p in enumerate(tables.plans)]
     statuses = Counter(p["status"] for p in plans)
     codes = Counter((f["severity"], f["code"]) for f in tables.findings if f["severity"] in ("error", "warning", "review"))
-    indicators, heat = _heat(plans, targets)
+    marked = parent_cells(parent) if parent is not None else {}
+    indicators, heat = _heat(plans, targets, marked)
     per_bucket = Counter(bucket_of(due, by_quarter) for due in dues)
     return Report(
         source=source,
@@ -153,6 +172,9 @@ def build_report(tables: Tables, source: str) -> Report:
         heat=heat,
         buckets=[(key, bucket_label(key), n) for key, n in sorted(per_bucket.items()) if key],
         recurring=sum(bool(t["recurring"]) and not t["due_end"] for t in tables.tasks),
+        parent=marked,
+        checked_against_parent=any(p["parent_findings"] is not None for p in plans),
+        parent_name=(parent.title or parent.issuer or "") if parent is not None else "",
     )
 
 

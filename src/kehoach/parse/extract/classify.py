@@ -73,6 +73,12 @@ def indicator_of(text: str, value: float | int, upper: float | int | None = None
     return None
 
 
+def mentions_indicator(code: str, text: str) -> bool:
+    """Do the words of `text` name the indicator `code` (with or without a number)?"""
+    key = fold(text)
+    return any(p in key for c, phrases in _INDICATORS if c == code for p in phrases)
+
+
 def assign_areas(sections: list[Section], inherited: str | None = None) -> None:
     """A section's area: named by its own heading, else its parent's."""
     for section in sections:
