@@ -65,7 +65,9 @@ def test_diff_excerpt_is_real_output() -> None:
 def test_validate_excerpts_are_real_output(lang: str, starts: tuple[str, ...]) -> None:
     result = CliRunner().invoke(app, ["validate", str(ROOT / "samples/002_c70c40b1976cb095.txt"), "--lang", lang],
                                 env={"COLUMNS": "80"})
-    lines = [line for line in README.splitlines() if line.startswith(starts)]
+    excerpts = README[README.index("`kehoach validate samples/002_c70c40b1976cb095.txt`"):].split("```")
+    block = excerpts[1] if lang == "vi" else excerpts[3]
+    lines = [line for line in block.splitlines() if line.startswith(starts)]
     assert len(lines) == len(starts)
     for line in lines:
         assert line in result.stdout, line
@@ -105,3 +107,14 @@ def test_the_report_picture_is_in_the_repository_with_the_command_that_made_it()
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and picture.stat().st_size > 50_000
     assert "scripts/report_screenshot.py docs/report.png" in README
     assert (ROOT / "scripts" / "report_screenshot.py").is_file()
+
+
+def test_the_against_excerpt_is_real_output() -> None:
+    result = CliRunner().invoke(app, ["validate", str(ROOT / "samples/000_e3b5f0d1f2c6f809.txt"), "--against",
+                                      str(ROOT / "tests/fixtures/against/kh-thanhpho-cchc-2025.txt")],
+                                env={"COLUMNS": "100", "KEHOACH_LANG": "vi"})
+    excerpt = README[README.index("--against tests/fixtures/against/kh-thanhpho-cchc-2025.txt"):]
+    lines = [line for line in excerpt.split("```")[1].splitlines() if line.startswith(("│", "1 tệp"))]
+    assert len(lines) == 8
+    for line in lines:
+        assert line in result.stdout, line

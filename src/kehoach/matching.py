@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from kehoach.parse.extract.agencies import expand_abbreviations
 from kehoach.parse.language.textutil import fold
 
 # Tasks whose contents are at least this similar are the same task (diff).
@@ -27,8 +28,9 @@ def similarity(a: str, b: str) -> float:
 
 
 def word_pairs(text: str) -> set[tuple[str, str]]:
-    """The pairs of neighbouring words (Vietnamese syllables) of a text, folded."""
-    words = _WORD.findall(fold(text))
+    """The pairs of neighbouring words (Vietnamese syllables) of a text, folded, abbreviations
+    written out ('TTHC' and 'thủ tục hành chính' are the same words)."""
+    words = _WORD.findall(fold(expand_abbreviations(text)))
     return set(zip(words, words[1:], strict=False))
 
 

@@ -24,11 +24,16 @@ _JOINERS = frozenset(fold(j) for j in AGENCY_JOINERS)
 _PUNCTUATION = re.compile(r"[^\w]+")
 
 
+def expand_abbreviations(text: str) -> str:
+    """'UBND xã', 'TTHC' written out ('Ủy ban nhân dân xã', 'thủ tục hành chính')."""
+    return _ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(1).casefold()], text)
+
+
 def agency_key(text: str, plain: bool = False) -> str:
     """A key for comparing agency names: abbreviations written out, folded, punctuation and
     joining words dropped: 'Phòng VH-XH' and 'Phòng Văn hoá và Xã hội' give the same key.
     `plain` also drops the diacritics (for a search typed without them)."""
-    text = _ABBREVIATION.sub(lambda m: _EXPANSIONS[m.group(1).casefold()], text)
+    text = expand_abbreviations(text)
     words = [w for w in _PUNCTUATION.split(fold(text)) if w and w not in _JOINERS]
     key = " ".join(words)
     if plain:
