@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kehoach.against import PARENT_CODES, check_against, for_communes, holds
 from kehoach.cli import app
+from kehoach.compare.against import PARENT_CODES, check_against, for_communes, holds
 from kehoach.planio import load_plan
 from kehoach.schema import Plan
 

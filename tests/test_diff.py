@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from kehoach.cli import app
-from kehoach.diff import diff_plans
+from kehoach.compare.diff import diff_plans
 from kehoach.parse.pipeline import parse_file
 from kehoach.schema import Plan
 from kehoach.writers import to_data

@@ -23,8 +23,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from kehoach.against import PARENT_CODES, check_against
 from kehoach.checks import validate
+from kehoach.compare.against import PARENT_CODES, check_against
 from kehoach.errors import KehoachError, OutputError
 from kehoach.export.records import PlanRecords, failed_records, plan_records, status_of
 from kehoach.export.store import Store
@@ -176,7 +176,7 @@ def run_batch(folder: Path, out: Path, *, fmt: str = "yaml", jobs: int = 1, forc
               ocr: OcrMode = "auto", ocr_lang: str = "vie", ocr_dpi: int = 300, store: Store | None = None,
               in_order: Callable[[Row], None] | None = None, parent: Plan | None = None) -> list[Row]:
     """Process every input under `folder` (or the given `inputs` in it); rows come back in input order.
-    With `parent`, each plan is also checked against it (`kehoach.against`).
+    With `parent`, each plan is also checked against it (`kehoach.compare.against`).
     Files run in `jobs` processes; a file's OCR pages then run one at a time (the cores are busy).
     With a `store`, each parsed plan goes into the database as it comes in, in its own transaction;
     `in_order` gets each row in input order as soon as the rows before it are in (the workbook)."""

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kehoach.diff import PlanDiff
+from kehoach.compare.diff import PlanDiff
 from kehoach.export.records import day_text, location, severity_label
 from kehoach.i18n import N_, _, ngettext
 from kehoach.schema import Finding

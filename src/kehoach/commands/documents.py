@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 
-from kehoach.against import check_against
 from kehoach.checks import validate as run_checks
 from kehoach.commands.common import (
     DEFAULT_MAX_MB,
@@ -21,7 +20,8 @@ from kehoach.commands.common import (
     fail,
     load_parent,
 )
-from kehoach.diff import changes_only, diff_plans
+from kehoach.compare.against import check_against
+from kehoach.compare.diff import changes_only, diff_plans
 from kehoach.errors import KehoachError
 from kehoach.files import write_output, write_stdout
 from kehoach.i18n import N_, _, ngettext

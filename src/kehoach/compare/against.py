@@ -14,7 +14,7 @@ pick up the tasks the parent gives to communes, and promise no later deadlines?
 Only the parent's targets that hold during the plan's period are compared, and each finding
 says why it holds: a yearly target, a target of a year in the period, one to be reached by a
 year the period reaches, or one with no year (it holds throughout the parent's period). The
-matching is `kehoach.matching`'s, as in `diff`.
+matching is `kehoach.compare.matching`'s, as in `diff`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kehoach.compare.matching import coverage, similarity, word_pairs
 from kehoach.export.records import Value, areas_present, commitment_text, strictest
 from kehoach.i18n import _
-from kehoach.matching import coverage, similarity, word_pairs
 from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES, mentions_indicator
 from kehoach.parse.extract.tasks import task_ref
 from kehoach.parse.language.parent_vocab import BY_YEAR, COMMUNE_LEVEL_AGENCIES, IN_YEAR, YEARLY

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kehoach.compare.matching import TASK_MATCH, similarity
 from kehoach.export.records import commitment_text, commune_of
-from kehoach.matching import TASK_MATCH, similarity
 from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES
 from kehoach.parse.language.textutil import fold
 from kehoach.schema import Plan, Section, Target, Task
