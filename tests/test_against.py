@@ -29,7 +29,7 @@ from .docx_builder import build_docx, para, table
 CITY = FIXTURES / "against" / "kh-thanhpho-cchc-2025.txt"
 PROVINCE = ROOT.parent / "shared" / "corpus-real" / "tinh-lamdong-kh-cchc-2026-2030.docx"
 PROVINCE_DRAFT = ROOT.parent / "shared" / "corpus-real" / "tinh-lamdong-kh-cchc-2026-2030-duthao.docx"
-CODES = (*PARENT_CODES, "parent-targets-later")
+CODES = (*PARENT_CODES, "parent-targets-later", "parent-not-cited")
 runner = CliRunner()
 
 # Written by reading each plan beside the city's: (code, where in the commune plan, the values).
@@ -105,6 +105,22 @@ def test_which_parent_targets_hold_and_why() -> None:
     assert (later.holds, later.year, later.why) == (False, 2030, "a target for 2030")
 
 
+def test_a_plan_that_does_not_cite_the_parent_is_told_so(tmp_path: Path) -> None:
+    """The corpus plans cite the city's plan through the decision that issues it; a plan with
+    other bases gets a note that the comparison may be of unrelated plans."""
+    city = load_plan(CITY)
+    for name in BY_HAND:
+        assert "parent-not-cited" not in {f.code for f in check_against(load_plan(SAMPLES / name), city)}
+    text = (SAMPLES / "000_e3b5f0d1f2c6f809.txt").read_text(encoding="utf-8")
+    other = tmp_path / "other.txt"
+    cited = re.compile(r"Thực hiện Quyết định số 5085/QĐ-UBND.*?năm 2025;", re.S)
+    assert cited.search(text)
+    other.write_text(cited.sub("Căn cứ Luật Tổ chức chính quyền địa phương;", text), encoding="utf-8")
+    notes = [f for f in check_against(load_plan(other), city) if f.code == "parent-not-cited"]
+    assert len(notes) == 1 and notes[0].severity == "info"
+    assert "Cải cách hành chính năm 2025 của thành phố Hải Phòng" in notes[0].message
+
+
 def test_tasks_given_to_the_communes() -> None:
     lead = {t.no: t for t in load_plan(CITY).tasks}
     assert [n for n, t in lead.items() if for_communes(t)] == [1, 2, 3, 5]  # task 4 is the Sở Nội vụ's
@@ -159,7 +175,8 @@ def _commune_docx(parent: Plan, drop_area: str | None = None, drop_task: int | N
     body = [para("ỦY BAN NHÂN DÂN"), para("XÃ THỬ NGHIỆM"), para("Số: 05/KH-UBND"),
             para("Thử Nghiệm, ngày 20 tháng 01 năm 2026"), para("KẾ HOẠCH"),
             para("Cải cách hành chính năm 2026 của xã Thử Nghiệm"),
-            para("Thực hiện Kế hoạch cải cách hành chính giai đoạn 2026 - 2030 của Ủy ban nhân dân tỉnh;"),
+            para("Thực hiện Kế hoạch số 1234/KH-UBND ngày 10/3/2026 của Ủy ban nhân dân tỉnh Lâm Đồng về cải cách "
+                 "hành chính nhà nước giai đoạn 2026 - 2030 của tỉnh Lâm Đồng;"),
             para("I. MỤC TIÊU, CHỈ TIÊU")]
     sentences: list[str] = []
     for target in parent.targets:

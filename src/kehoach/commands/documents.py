@@ -108,7 +108,7 @@ class ReportFormat(StrEnum):
     "unread-pages, low-ocr-confidence.\n\n"
     "With --against PARENT, also: target-weaker-than-parent, target-missing-from-parent, area-missing, "
     "parent-task-not-taken-up, deadline-later-than-parent, parent-targets-later (the parent's targets for a year "
-    "after the plan's period, not checked). Example: kehoach validate xa-*.docx --against kh-tinh.docx\n\n"
+    "after the plan's period, not checked), parent-not-cited (the plan's bases do not cite the parent). Example: kehoach validate xa-*.docx --against kh-tinh.docx\n\n"
     "Exit codes: 0 no errors (plans to review included); 1 some plan has errors; 2 a file cannot be read."))
 def validate(
     files: Annotated[list[Path], typer.Argument(metavar=N_("FILE..."), help=N_(

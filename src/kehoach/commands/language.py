@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer import rich_utils
 from typer.core import TyperCommand, TyperGroup
 
 from kehoach.i18n import LANGUAGES, N_, _, choose_language, set_language
@@ -104,6 +103,10 @@ def _text(message: str | None) -> str | None:
 
 
 def _library_words() -> None:
+    # Imported here: the library's help formatter (rich's markdown and more) is loaded only
+    # when a help page is shown, not for every command.
+    from typer import rich_utils
+
     for name, message in _LIBRARY_WORDS.items():
         setattr(rich_utils, name, _(message))
 
@@ -134,7 +137,8 @@ class LocalisedGroup(_Localised, TyperGroup):
              **extra: Any) -> Any:
         rest = take_language(list(sys.argv[1:] if args is None else args))
         prog_name = prog_name or "kehoach"  # also when started as 'python -c ...'
-        _library_words()
+        if not rest or any(arg in ("--help", "-h") for arg in rest):  # a help page will be shown
+            _library_words()
         _localise(self)
         try:
             result = super().main(rest, prog_name, complete_var, False, windows_expand_args, **extra)

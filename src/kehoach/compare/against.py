@@ -10,6 +10,7 @@ pick up the tasks the parent gives to communes, and promise no later deadlines?
 | parent-task-not-taken-up    | warning  | a parent task given to the communes that no task or section takes up |
 | deadline-later-than-parent  | error    | a task taken up with a deadline after the parent's |
 | parent-targets-later        | info     | the parent's targets for a year after this plan's period (not checked) |
+| parent-not-cited            | info     | the plan's bases cite neither the parent's number nor its title: is it the plan it implements? |
 
 Only the parent's targets that hold during the plan's period are compared, and each finding
 says why it holds: a yearly target, a target of a year in the period, one to be reached by a
@@ -35,6 +36,8 @@ from kehoach.schema import Finding, Plan, Target, Task
 
 # A parent task is taken up when at least this share of its word pairs is in one task or item.
 TAKEN_UP = 0.5
+# A basis cites the parent when it holds at least this share of the word pairs of its title.
+CITES_TITLE = 0.6
 
 
 def _years_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -226,9 +229,32 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def cites(plan: Plan, parent: Plan) -> bool:
+    """Does one of the plan's bases (Căn cứ / Thực hiện) cite the parent: its number and symbol,
+    or most of the words of its title ('... ban hành Kế hoạch cải cách hành chính ... năm 2025')?"""
+    number = "/".join(x for x in (parent.number, parent.symbol) if x) if parent.number else None
+    title = word_pairs(parent.title or "")
+    for ref in plan.legal_refs:
+        if number and ref.number and fold(ref.number) == fold(number):
+            return True
+        if title and coverage(title, ref.text) >= CITES_TITLE:
+            return True
+    return False
+
+
+def check_citation(plan: Plan, parent: Plan) -> list[Finding]:
+    """A note when the plan does not cite the parent: the findings may compare unrelated plans."""
+    if cites(plan, parent):
+        return []
+    return [_finding("parent-not-cited", "info", _(
+        "this plan's bases do not cite the parent plan ('{title}'): check that it is the plan this one implements").format(
+            title=_short(parent.title or parent.issuer or ""))) ]
+
+
 def check_against(plan: Plan, parent: Plan) -> list[Finding]:
     """Every finding of `plan` checked against the plan it implements."""
-    return check_targets(plan, parent) + check_areas(plan, parent) + check_tasks(plan, parent)
+    return check_citation(plan, parent) + check_targets(plan, parent) + check_areas(plan, parent) + check_tasks(
+        plan, parent)
 
 
 PARENT_CODES = ("target-weaker-than-parent", "target-missing-from-parent", "area-missing",
