@@ -41,6 +41,15 @@ SAMPLES = ROOT / "samples"
 BIG_PAGES = 100
 OCR_PAGES = 3
 sys.path.insert(0, str(ROOT / "scripts"))
+from bench_floor import (  # noqa: E402
+    batch_cost,
+    best_of,
+    load,
+    many_pages,
+    pdfium_text_and_paths,
+    start_up,
+    yaml_writing,
+)
 from make_scans import image_only_pdf  # noqa: E402
 
 _CHILD = """
@@ -151,8 +160,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="passes over the samples; the best is kept")
     parser.add_argument("--no-ocr", action="store_true", help="skip the OCR measure (needs Tesseract)")
+    parser.add_argument("--batch", action="store_true", help="also the batch's cost per file (200 files, a few minutes)")
     args = parser.parse_args()
-    print(f"machine: {machine()}")
+    print(f"machine: {machine()}; load {load()}")
     by_format = {fmt: [p.read_bytes() for p in sorted(SAMPLES.glob(f"*.{fmt}"))] for fmt in ("txt", "docx", "pdf")}
     for files in by_format.values():  # warm up: imports, caches
         parse_bytes(files[0])
@@ -175,6 +185,11 @@ def main() -> None:
     base = results["baseline"]
     print(f"{'baseline pdf':<16} {len(by_format['pdf']):>5} {1000 * base / len(by_format['pdf']):9.1f} {pages / base:9.1f}")
     print(f"PDF speed-up against the pdfplumber baseline: {base / results['pdf']:.1f}x ({pages} pages)")
+    floors(by_format["pdf"], pages, args.rounds)
+    yaml_writing([kehoach_plan(d) for files in by_format.values() for d in files], args.rounds)
+    start_up(max(args.rounds, 5))
+    if args.batch:
+        batch_cost(3)
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.pdf"
         big.write_bytes(hundred_page_pdf(sorted(SAMPLES.glob("*.pdf"))[0]))
@@ -184,6 +199,26 @@ def main() -> None:
                   f"peak memory {peak:.1f} MB")
     if not args.no_ocr:
         ocr_bench(sorted(SAMPLES.glob("*.pdf"))[0], min(args.rounds, 2))
+
+
+def kehoach_plan(data: bytes) -> dict[str, object]:
+    return parse_bytes(data).model_dump(mode="json")
+
+
+def floors(pdfs: list[bytes], pages: int, rounds: int) -> None:
+    """kehoach's PDF parse against PDFium's text and paths, per page: the corpus PDFs and a
+    250-page one."""
+    big = many_pages(sorted(SAMPLES.glob("*.pdf"))[0], 250)
+    times = best_of(rounds, {
+        "floor": lambda: [pdfium_text_and_paths(d) for d in pdfs],
+        "kehoach": lambda: [kehoach(d) for d in pdfs],
+        "floor big": lambda: pdfium_text_and_paths(big),
+        "kehoach big": lambda: kehoach(big),
+    })
+    for label, n, ours, floor in (("corpus PDFs", pages, times["kehoach"], times["floor"]),
+                                  ("250-page PDF", 250, times["kehoach big"], times["floor big"])):
+        print(f"PDF, {label}: kehoach {1000 * ours / n:.2f} ms/page, PDFium text+paths {1000 * floor / n:.2f} ms/page: "
+              f"{ours / floor:.1f}x the floor")
 
 
 def ocr_bench(sample: Path, rounds: int) -> None:

@@ -1,0 +1,130 @@
+"""The floors scripts/bench.py measures kehoach against, each in the same run as kehoach:
+
+- PDFium's own text and paths of every page: what any PDF reader built on it must read;
+- writing the same Plans as YAML with PyYAML's pure-Python emitter, with libyaml's, and as JSON;
+- the start-up of a Python process that imports pydantic and yaml, against a whole
+  `kehoach parse` of a sample;
+- a batch's cost per file over the 200-plan folder of scripts/province.py, one and two jobs.
+
+Each pair of measures takes turns round by round (a busy spell on a shared machine slows
+both), and the figures are medians or bests as said; the load is printed with them.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+KEHOACH = [sys.executable, "-c", "from kehoach.cli import main; main()"]
+
+
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes)."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def pdfium_text_and_paths(data: bytes) -> int:
+    """Every page's text (one call for the whole page) and the bounds of its path objects (the
+    ruling lines a table reader needs): the least a PDF reader on PDFium does. Returns pages."""
+    document = pdfium.PdfDocument(data)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            textpage.get_text_range()
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+                obj.get_bounds()
+            textpage.close()
+            page.close()
+        return len(document)
+    finally:
+        document.close()
+
+
+def many_pages(sample: Path, pages: int) -> bytes:
+    """A PDF of `pages` pages made by repeating a sample's."""
+    source = pdfium.PdfDocument(sample.read_bytes())
+    big = pdfium.PdfDocument.new()
+    while len(big) < pages:
+        big.import_pages(source, list(range(min(len(source), pages - len(big)))))
+    out = io.BytesIO()
+    big.save(out)
+    return out.getvalue()
+
+
+def best_of(rounds: int, jobs: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """Best seconds of each job over `rounds`, the jobs taking turns within a round."""
+    best = dict.fromkeys(jobs, float("inf"))
+    for _ in range(rounds):
+        for name, job in jobs.items():
+            start = time.perf_counter()
+            job()
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
+def yaml_writing(plans: list[dict[str, object]], rounds: int) -> None:
+    """The Plans written with the pure-Python emitter, libyaml's and as JSON; the same bytes?"""
+    from kehoach import writers
+
+    python_dumper = writers._PyDumper  # noqa: SLF001 (the fallback, measured against)
+
+    def pure() -> list[str]:
+        return [yaml.dump(p, Dumper=python_dumper, allow_unicode=True, sort_keys=False, width=10_000) for p in plans]
+
+    same = pure() == [writers.to_yaml(p) for p in plans]
+    times = best_of(rounds, {"python": pure, "libyaml": lambda: [writers.to_yaml(p) for p in plans],
+                             "json": lambda: [writers.to_json(p) for p in plans]})
+    n = len(plans)
+    print(f"YAML writing, {n} Plans: pure-Python emitter {1000 * times['python'] / n:.1f} ms/Plan, "
+          f"libyaml {1000 * times['libyaml'] / n:.1f} ms/Plan ({times['python'] / times['libyaml']:.1f}x faster), "
+          f"JSON {1000 * times['json'] / n:.1f} ms/Plan; byte-identical: {'yes' if same else 'NO'}")
+
+
+def _timed(command: list[str], cwd: Path | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd)
+    return time.perf_counter() - start
+
+
+def start_up(rounds: int) -> None:
+    """A whole `kehoach parse` of a txt sample against a process importing pydantic and yaml."""
+    sample = str(ROOT / "samples" / "000_e3b5f0d1f2c6f809.txt")
+    base, ours = [], []
+    for _ in range(rounds):
+        base.append(_timed([sys.executable, "-c", "import pydantic, yaml"]))
+        ours.append(_timed([*KEHOACH, "parse", sample, "--format", "json"]))
+    b, o = statistics.median(base), statistics.median(ours)
+    print(f"start-up (medians of {rounds}): python -c 'import pydantic, yaml' {1000 * b:.0f} ms, "
+          f"kehoach parse <txt> --format json {1000 * o:.0f} ms: {o / b:.1f}x")
+
+
+def batch_cost(rounds: int) -> None:
+    """Per-file cost of a batch over the 200-plan folder, --jobs 1 and --jobs 2, --force."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from province import build_province
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        good, broken = build_province(folder)
+        runs: dict[str, list[float]] = {"1": [], "2": []}
+        for _ in range(rounds):
+            for jobs in runs:
+                runs[jobs].append(_timed([*KEHOACH, "batch", str(folder), "-o", str(Path(tmp) / "out"), "--force",
+                                          "--jobs", jobs]))
+    one, two = statistics.median(runs["1"]), statistics.median(runs["2"])
+    files = good + broken
+    print(f"batch of {files} files (medians of {rounds}): --jobs 1 {one:.2f} s = {1000 * one / files:.0f} ms/file, "
+          f"--jobs 2 {two:.2f} s: {one / two:.2f}x")
