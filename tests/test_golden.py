@@ -63,3 +63,18 @@ def test_libyaml_and_pure_python_emitters_write_the_same_bytes() -> None:
         fast = writers.to_yaml(data)
         slow = yaml.dump(data, Dumper=writers._PyDumper, allow_unicode=True, sort_keys=False, width=10_000)
         assert fast == slow, golden.name
+
+
+def test_the_fast_plan_writer_quotes_tricky_strings_as_the_pure_python_one_does() -> None:
+    """Strings YAML would read as something else (booleans, numbers, null, keys, comments) keep
+    their quotes; numbers, booleans, None and empty containers are written alike."""
+    from kehoach import writers
+
+    tricky = ["yes", "No", "on", "1.0", "12", "0x1F", "1e3", "null", "~", "", " lead", "trail ", "x: y", "- z",
+              "#c", "a # b", "line\nline", "'q'", '"d"', "@at", "`t`", "%p", "!tag", "*ref", "&anchor", "2025-07-31",
+              "ĐẠT 100%", "…", "\t"]
+    data = {"strings": tricky, "numbers": [0, -1, 1.5, 1e20, float("inf")], "flags": [True, False, None],
+            "empty": [[], {}], "keys": {s: s for s in tricky if s}}
+    slow = yaml.dump(data, Dumper=writers._PyDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    assert writers.to_yaml(data) == slow
+    assert yaml.safe_load(writers.to_yaml(data)) == data
