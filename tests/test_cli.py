@@ -113,3 +113,15 @@ def test_pdf_without_text_layer_and_ocr_off_says_ocr_is_needed(tmp_path: Path) -
     result = runner.invoke(app, ["parse", str(scan), "--ocr", "never"])
     assert result.exit_code == 2
     assert result.stderr == "kehoach: error: this PDF needs OCR (page 1: no text layer) but OCR is off (--ocr never)\n"
+
+
+def test_schema_describes_every_field_from_its_docstring() -> None:
+    """The descriptions come from the docstrings under the fields (read when the schema is asked
+    for, not at every start-up)."""
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    models = [("Plan", schema), *schema["$defs"].items()]
+    assert len(models) > 10
+    for name, definition in models:
+        for field, spec in definition.get("properties", {}).items():
+            assert spec.get("description"), f"{name}.{field}"
+    assert schema["properties"]["issuer"]["description"].startswith("Issuing body")

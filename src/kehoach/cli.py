@@ -7,13 +7,17 @@ import os
 import signal
 import sys
 
-import typer
+# pydantic looks for plugins among every installed package's entry points when the first model
+# is built; kehoach uses none, and the look-up is a good part of a command's start-up.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from kehoach.commands import documents, province, report  # noqa: F401 (registers the commands)
-from kehoach.commands.common import app, error_line
-from kehoach.errors import KehoachError
-from kehoach.files import describe
-from kehoach.i18n import _
+import typer  # noqa: E402
+
+from kehoach.commands import documents, province, report  # noqa: F401,E402 (registers the commands)
+from kehoach.commands.common import app, error_line  # noqa: E402
+from kehoach.errors import KehoachError  # noqa: E402
+from kehoach.files import describe  # noqa: E402
+from kehoach.i18n import _  # noqa: E402
 
 __all__ = ["app", "main"]
 

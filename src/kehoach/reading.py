@@ -3,14 +3,13 @@ with a progress bar of the pages OCR reads when standard error is a terminal."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from kehoach.i18n import N_, _
 from kehoach.parse.readers.options import ReadOptions
@@ -34,10 +33,13 @@ OcrDpiOption = Annotated[int, typer.Option(
 @contextmanager
 def reading(ocr: OcrChoice, lang: str, dpi: int = 300) -> Iterator[ReadOptions]:
     """Read options, with a progress bar of the pages OCR reads when stderr is a terminal."""
-    console = Console(stderr=True)
-    if not console.is_terminal:
+    if not sys.stderr.isatty():  # no bar to draw: the terminal library is not even loaded
         yield ReadOptions(ocr=ocr.value, ocr_lang=lang, dpi=dpi)
         return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         tasks: list[TaskID] = []

@@ -1,4 +1,7 @@
-"""Commands on one document or Plan: parse, validate, diff, schema."""
+"""Commands on one document or Plan: parse, validate, diff, schema.
+
+What only one command uses (the comparison of plans, the rich tables) is imported in that
+command, so that `kehoach parse` starts without it."""
 
 from __future__ import annotations
 
@@ -20,15 +23,12 @@ from kehoach.commands.common import (
     fail,
     load_parent,
 )
-from kehoach.compare.against import check_against
-from kehoach.compare.diff import changes_only, diff_plans
 from kehoach.errors import KehoachError
 from kehoach.files import write_output, write_stdout
 from kehoach.i18n import N_, _, ngettext
 from kehoach.parse.pipeline import parse_file
 from kehoach.planio import load_plan
 from kehoach.reading import OcrChoice, OcrDpiOption, OcrLangOption, OcrOption, reading
-from kehoach.reports import diff_markdown, print_diff, print_findings
 from kehoach.schema import Finding, Plan
 from kehoach.writers import render, to_json
 
@@ -122,6 +122,9 @@ def validate(
     against: AgainstOption = None,
 ) -> None:
     """Check plans (the help is in the decorator, translated)."""
+    from kehoach.compare.against import check_against
+    from kehoach.reports import print_findings
+
     results: dict[str, list[Finding]] = {}
     unreadable = False
     with reading(ocr, ocr_lang, ocr_dpi) as options:
@@ -166,6 +169,9 @@ def diff(
         "--changes-only", help=N_("Leave out what both plans share (same metadata, targets, tasks)."))] = False,
 ) -> None:
     """Compare two plans (the help is in the decorator, translated)."""
+    from kehoach.compare.diff import changes_only, diff_plans
+    from kehoach.reports import diff_markdown, print_diff
+
     try:
         plan_a, plan_b = load_plan(a), load_plan(b)
     except KehoachError as exc:
@@ -184,4 +190,6 @@ def diff(
 @command(help=N_("Print the JSON Schema of the Plan model."))
 def schema() -> None:
     """Print the JSON Schema of the Plan model."""
-    write_stdout(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+    from kehoach.schema.docs import json_schema
+
+    write_stdout(json.dumps(json_schema(Plan), ensure_ascii=False, indent=2) + "\n")

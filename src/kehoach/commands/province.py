@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kehoach.commands.common import (
     DEFAULT_MAX_MB,
@@ -94,6 +92,9 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
 
     globs = tuple(g.strip() for g in glob.split(",") if g.strip())
     builder = WorkbookBuilder()  # filled as the plans come in, written at the end
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     # A bar only on a terminal: redirected, standard error gets the summary lines alone.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
