@@ -220,7 +220,7 @@ def test_no_english_is_left_in_the_vietnamese_help_errors_and_validation() -> No
         "kehoach validate (corpus plan)": run("validate", str(SAMPLES / "002_c70c40b1976cb095.txt")).stdout,
         "kehoach validate (corpus plan, no findings)": run("validate", str(SAMPLES / "000_e3b5f0d1f2c6f809.txt")).stdout,
     }
-    for command in ("parse", "validate", "diff", "batch", "tasks", "schema"):
+    for command in ("parse", "validate", "diff", "batch", "tasks", "schema", "report"):
         outputs[f"kehoach {command} --help"] = run(command, "--help").stdout
     for name, output in outputs.items():
         assert output.strip(), name
