@@ -95,3 +95,13 @@ def test_province_of_200_plans_with_3_broken_files(tmp_path: Path) -> None:
     indicators = list(csv.DictReader((out / "indicators.csv").read_text(encoding="utf-8-sig").splitlines()))
     assert len(indicators) == sum(r.targets for r in rows)
     assert len({r["file"] for r in indicators}) == sum(r.targets > 0 for r in rows)
+
+
+def test_a_folder_without_any_plan_file_is_one_line_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.odt").write_bytes(b"not a plan")
+    result = runner.invoke(app, ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                 "--db", str(tmp_path / "p.sqlite")])
+    assert (result.exit_code, result.stderr) == (
+        2, f"kehoach: error: {tmp_path / 'in'}: no file matching *.txt, *.docx, *.pdf, *.doc in this folder or under it\n")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "p.sqlite").exists()

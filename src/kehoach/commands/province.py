@@ -74,23 +74,30 @@ def batch(
     against: AgainstOption = None,
 ) -> None:
     """Parse every plan under a folder (the help is in the decorator, translated)."""
+    from kehoach.batch import scan_inputs
     from kehoach.export.store import open_store
 
     if not folder.is_dir():
         fail(_("{path}: no such folder").format(path=folder))
+    globs = tuple(g.strip() for g in glob.split(",") if g.strip())
+    found = scan_inputs(folder, globs)
+    if not found[0] and not found[1]:  # a wrong folder, most likely: nothing is written
+        fail(_("{path}: no file matching {patterns} in this folder or under it").format(
+            path=folder, patterns=", ".join(globs)))
     parent = load_parent(against)
     with open_store(db) as store:
-        _batch(folder, out, fmt, jobs, glob, force, max_mb, ocr, ocr_lang, ocr_dpi, xlsx, store, report, parent)
+        _batch(folder, out, fmt, jobs, globs, found, force, max_mb, ocr, ocr_lang, ocr_dpi, xlsx, store, report,
+               parent)
 
 
-def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, force: bool, max_mb: int,
+def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, globs: tuple[str, ...],
+           found: tuple[list[Path], list[Path]], force: bool, max_mb: int,
            ocr: OcrChoice, ocr_lang: str, ocr_dpi: int, xlsx: Path | None, store: Store | None,
            report: bool = False, parent: Plan | None = None) -> None:
-    from kehoach.batch import STATUSES, Row, records_of, run_batch, scan_inputs, shown_name, write_reports
+    from kehoach.batch import STATUSES, Row, records_of, run_batch, shown_name, write_reports
     from kehoach.export.records import status_label
     from kehoach.export.workbook import WorkbookBuilder
 
-    globs = tuple(g.strip() for g in glob.split(",") if g.strip())
     builder = WorkbookBuilder()  # filled as the plans come in, written at the end
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -99,7 +106,7 @@ def _batch(folder: Path, out: Path, fmt: OutputFormat, jobs: int, glob: str, for
     # A bar only on a terminal: redirected, standard error gets the summary lines alone.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as progress:
-        inputs, links_out = scan_inputs(folder, globs)
+        inputs, links_out = found
         task = progress.add_task(_("parsing"), total=len(inputs))
 
         def advance(row: Row) -> None:
