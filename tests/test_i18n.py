@@ -176,6 +176,11 @@ def test_help_in_both_languages() -> None:
     assert "Đọc một kế hoạch thành một Plan" in vi.stdout and "Parse one plan into a Plan" in en.stdout
     parse = run("parse", "--help")
     assert "[mặc định: yaml]" in parse.stdout and "[bắt buộc]" in parse.stdout and "Mã thoát" in parse.stdout
+    # The kind of value beside each option in the language; a flag shows none.
+    assert "<đường dẫn>" in parse.stdout and "<số>" in parse.stdout and "<path>" not in parse.stdout
+    english = run("parse", "--help", "--lang", "en").stdout
+    assert "<path>" in english and "<int>" in english
+    assert "<bool>" not in parse.stdout + english
 
 
 def test_one_process_can_answer_in_either_language() -> None:

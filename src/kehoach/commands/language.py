@@ -41,6 +41,11 @@ _LIBRARY_WORDS = {
     "ABORTED_TEXT": N_("Aborted."),
 }
 
+# The kinds of value the help shows beside each option, said in the language; a yes/no flag
+# shows none (it takes no value).
+_KINDS: dict[str, str | None] = {"<path>": N_("<path>"), "<int>": N_("<int>"), "<str>": N_("<str>"),
+                                 "<int range>": N_("<int>"), "<bool>": None}
+
 # What the library says of a value it refuses, and how to say it: (pattern, message id).
 _VALUE_ERRORS = (
     (re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.*?)\.?$"), N_("'{value}' is not one of {choices}")),
@@ -89,10 +94,28 @@ def _localise(command: Any) -> None:
     for param, text, metavar in zip(command.params, ids["params"], ids["metavars"], strict=True):
         if text is not None:
             param.help = _text(text)
-        if metavar is not None:
+        if metavar:
             param.metavar = _(metavar)
+        _kind_in_language(param)
     for sub in getattr(command, "commands", {}).values():
         _localise(sub)
+
+
+def _kind_in_language(param: Any) -> None:
+    """The kind of value a parameter takes ('<path>', '<int>'), as its help shows it, in the
+    current language; none for a flag."""
+    if "display_type_rich" in param.__dict__ or not hasattr(type(param), "display_type_rich"):
+        return  # done already, or a library without it
+    shown_by_library = type(param).display_type_rich
+
+    def display_type_rich(ctx: Any) -> str | None:
+        shown = shown_by_library(param, ctx=ctx)
+        if shown not in _KINDS:
+            return shown  # choices ('yaml|json') and metavars are values, not words
+        kind = _KINDS[shown]
+        return _(kind) if kind else None
+
+    param.display_type_rich = display_type_rich
 
 
 def _text(message: str | None) -> str | None:
@@ -122,6 +145,7 @@ class _Localised:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = _("Show this message and exit.")
+            _kind_in_language(option)
         return option
 
 
