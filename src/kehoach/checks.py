@@ -31,8 +31,9 @@ Check = Callable[[Plan], list[Finding]]
 _APPENDIX_REF = re.compile(r"\bphụ lục\b", re.I)
 
 
-def _f(code: str, severity: str, message: str, path: str | None = None, page: int | None = None,
-       line: int | None = None) -> Finding:
+def finding(code: str, severity: str, message: str, path: str | None = None, page: int | None = None,
+            line: int | None = None) -> Finding:
+    """A finding of a check (also `compare/against.py`'s)."""
     return Finding(code=code, severity=severity, message=message, path=path, page=page, line=line)  # type: ignore[arg-type]
 
 
@@ -57,7 +58,7 @@ def check_required_parts(plan: Plan) -> list[Finding]:
         ("missing-signer", plan.signer and plan.signer.name, closing_read, N_("no signer found (TM./KT. block with a name)")),
         ("missing-recipients", plan.recipients, closing_read, N_("no 'Nơi nhận' list found")),
     )
-    return [_f(code, "error", _(message)) for code, value, read, message in parts if read and not value]
+    return [finding(code, "error", _(message)) for code, value, read, message in parts if read and not value]
 
 
 def check_task_count(plan: Plan) -> list[Finding]:
@@ -66,7 +67,7 @@ def check_task_count(plan: Plan) -> list[Finding]:
     declared = plan.declared_task_count
     if declared is None or declared == len(appendix_tasks):
         return []
-    return [_f("task-count-mismatch", "error", _("the plan declares {declared} tasks but {found} were found").format(declared=declared, found=len(appendix_tasks)))]
+    return [finding("task-count-mismatch", "error", _("the plan declares {declared} tasks but {found} were found").format(declared=declared, found=len(appendix_tasks)))]
 
 
 def check_appendix_present(plan: Plan) -> list[Finding]:
@@ -76,7 +77,7 @@ def check_appendix_present(plan: Plan) -> list[Finding]:
     for section in walk(plan.sections):
         for text, line in [(section.text or section.title or "", section.line)] + [(p.text, p.line) for p in section.content]:
             if _APPENDIX_REF.search(text):
-                return [_f("appendix-missing", "error", _("the body refers to an appendix (Phụ lục) but no appendix task table was found"),
+                return [finding("appendix-missing", "error", _("the body refers to an appendix (Phụ lục) but no appendix task table was found"),
                            path=section.path, line=line)]
     return []
 
@@ -86,9 +87,9 @@ def check_targets(plan: Plan) -> list[Finding]:
     out: list[Finding] = []
     for t in plan.targets:
         if t.unit == "%" and (t.value > 100 or (t.upper is not None and t.upper > 100)):
-            out.append(_f("target-over-100", "error", _("{value}%: more than 100%").format(value=t.upper or t.value), t.where, t.page, t.line))
+            out.append(finding("target-over-100", "error", _("{value}%: more than 100%").format(value=t.upper or t.value), t.where, t.page, t.line))
         if t.upper is not None and t.upper < t.value:
-            out.append(_f("target-range-inverted", "error", _("range {low}-{high}: upper bound below lower bound").format(low=t.value, high=t.upper),
+            out.append(finding("target-range-inverted", "error", _("range {low}-{high}: upper bound below lower bound").format(low=t.value, high=t.upper),
                           t.where, t.page, t.line))
     return out
 
@@ -100,15 +101,15 @@ def check_tasks(plan: Plan) -> list[Finding]:
     for position, task in enumerate(plan.tasks, start=1):
         where = task_ref(task, position)
         if not task.lead:
-            out.append(_f("task-no-lead", "warning", _("task has no lead agency (cơ quan chủ trì)"), where, task.page, task.line))
+            out.append(finding("task-no-lead", "warning", _("task has no lead agency (cơ quan chủ trì)"), where, task.page, task.line))
         if not task.time:
-            out.append(_f("task-no-time", "warning", _("task has no time (thời gian thực hiện)"), where, task.page, task.line))
+            out.append(finding("task-no-time", "warning", _("task has no time (thời gian thực hiện)"), where, task.page, task.line))
         due = task.due
         if period and due and period.start and period.end:
             early = due.start is not None and due.start < period.start and (due.end is None or due.end < period.start)
             late = due.end is not None and due.end > period.end
             if early or late:
-                out.append(_f("task-outside-period", "warning",
+                out.append(finding("task-outside-period", "warning",
                               _("task due '{time}' falls outside the plan period '{period}'").format(time=task.time, period=period.label), where, task.page, task.line))
     return out
 
@@ -121,7 +122,7 @@ def check_target_sections(plan: Plan) -> list[Finding]:
         if section.title and fold(section.title).startswith("chỉ tiêu"):
             inside = any(p == section.path or p.startswith(section.path + "/") for p in paths_with_targets)
             if not inside:
-                out.append(_f("targets-section-empty", "warning", _("a 'Chỉ tiêu' section without any quantified target"),
+                out.append(finding("targets-section-empty", "warning", _("a 'Chỉ tiêu' section without any quantified target"),
                               section.path, section.page, section.line))
     return out
 

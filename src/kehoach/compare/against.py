@@ -24,13 +24,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kehoach.checks import finding
+from kehoach.compare.diff import commitment
 from kehoach.compare.matching import coverage, similarity, word_pairs
-from kehoach.export.records import Value, areas_present, commitment_text, strictest
+from kehoach.export.records import Value, areas_present, day_text, strictest, target_cells
 from kehoach.i18n import _
 from kehoach.parse.extract.classify import AREA_NAMES, INDICATOR_NAMES, mentions_indicator
 from kehoach.parse.extract.tasks import task_ref
 from kehoach.parse.language.parent_vocab import BY_YEAR, COMMUNE_LEVEL_AGENCIES, IN_YEAR, YEARLY
-from kehoach.parse.language.textutil import fold
+from kehoach.parse.language.textutil import fold, shorten
 from kehoach.parse.structure.tree import walk
 from kehoach.schema import Finding, Plan, Target, Task
 
@@ -95,7 +97,8 @@ def _headings(parent: Plan) -> dict[str, str]:
 
 
 def _cell(target: Target) -> tuple[Value, ...]:
-    return (target.cmp, target.value, target.upper, target.unit)
+    """(cmp, value, upper, unit): what `strictest` and `_weaker` compare."""
+    return target_cells(target)[2:]
 
 
 def _weaker(mine: tuple[Value, ...], theirs: tuple[Value, ...]) -> bool:
@@ -107,11 +110,6 @@ def _weaker(mine: tuple[Value, ...], theirs: tuple[Value, ...]) -> bool:
     if theirs[0] in ("<=", "<"):
         return value > their_value
     return mine[0] not in ("<=", "<") and value < their_value
-
-
-def _finding(code: str, severity: str, message: str, where: str | None = None, page: int | None = None,
-             line: int | None = None) -> Finding:
-    return Finding(code=code, severity=severity, message=message, path=where, page=page, line=line)  # type: ignore[arg-type]
 
 
 def _plan_text(plan: Plan) -> str:
@@ -131,7 +129,7 @@ def check_targets(plan: Plan, parent: Plan) -> list[Finding]:
         if verdict.holds:
             applying[target.indicator].append((target, verdict))
         else:
-            later.append(f"{INDICATOR_NAMES[target.indicator]} {commitment_text(*_cell(target))} ({verdict.why})")
+            later.append(f"{INDICATOR_NAMES[target.indicator]} {commitment(target)} ({verdict.why})")
     mine: dict[str, list[Target]] = defaultdict(list)
     for target in plan.targets:
         if target.indicator:
@@ -146,23 +144,23 @@ def check_targets(plan: Plan, parent: Plan) -> list[Finding]:
             # whose sentence it is closest to.
             target, verdict = max(found, key=lambda pair: (pair[0].unit == own.unit, similarity(pair[0].text, own.text)))
             if _weaker(_cell(own), _cell(target)):
-                out.append(_finding("target-weaker-than-parent", "error", _(
+                out.append(finding("target-weaker-than-parent", "error", _(
                     "{indicator}: this plan commits to {mine} ({where}), less than the parent's {theirs} "
                     "({parent_where}; {why})").format(
-                        indicator=name, mine=commitment_text(*_cell(own)), where=own.where,
-                        theirs=commitment_text(*_cell(target)), parent_where=target.where, why=verdict.why),
+                        indicator=name, mine=commitment(own), where=own.where,
+                        theirs=commitment(target), parent_where=target.where, why=verdict.why),
                     own.where, own.page, own.line))
         if mine[code]:
             continue
         text = _plan_text(plan) if text is None else text
         if not mentions_indicator(code, text):
             target, verdict = next((t, h) for t, h in found if _cell(t) == strictest([_cell(t) for t, _h in found]))
-            out.append(_finding("target-missing-from-parent", "warning", _(
+            out.append(finding("target-missing-from-parent", "warning", _(
                 "{indicator}: the parent commits to {theirs} ({parent_where}; {why}); this plan does not "
-                "mention it").format(indicator=name, theirs=commitment_text(*_cell(target)),
+                "mention it").format(indicator=name, theirs=commitment(target),
                                      parent_where=target.where, why=verdict.why)))
     if later:
-        out.append(_finding("parent-targets-later", "info", _(
+        out.append(finding("parent-targets-later", "info", _(
             "not checked, for a year after this plan's period: {targets}").format(targets="; ".join(later))))
     return out
 
@@ -174,7 +172,7 @@ def check_areas(plan: Plan, parent: Plan) -> list[Finding]:
     for section in walk(parent.sections):
         if section.area:
             first.setdefault(section.area, section.path)
-    return [_finding("area-missing", "warning", _(
+    return [finding("area-missing", "warning", _(
         "the parent plan has {area} ({parent_where}); this plan has no section, target or task for it").format(
             area=AREA_NAMES[code], parent_where=first.get(code, "")))
         for code in AREA_NAMES if code in areas_present(parent) and code not in have]
@@ -211,22 +209,21 @@ def check_tasks(plan: Plan, parent: Plan) -> list[Finding]:
         if score < TAKEN_UP:
             closest = _("closest: '{text}' ({where}), similarity {score:.2f}").format(
                 text=_short(text), where=where, score=score) if where else _("this plan has no task")
-            out.append(_finding("parent-task-not-taken-up", "warning", _(
+            out.append(finding("parent-task-not-taken-up", "warning", _(
                 "the parent's {ref} ({lead}) gives the communes '{content}'; no task or item of this plan takes it "
                 "up ({closest})").format(ref=ref, lead="; ".join(task.lead), content=_short(task.content),
                                          closest=closest)))
         elif own is not None and own.due and own.due.end and task.due and task.due.end and own.due.end > task.due.end:
-            out.append(_finding("deadline-later-than-parent", "error", _(
+            out.append(finding("deadline-later-than-parent", "error", _(
                 "'{content}' is due {mine}, after the parent's deadline {theirs} ({ref}: '{time}')").format(
-                    content=_short(own.content), mine=own.due.end.strftime("%d/%m/%Y"),
-                    theirs=task.due.end.strftime("%d/%m/%Y"), ref=ref, time=task.time or ""),
+                    content=_short(own.content), mine=day_text(own.due.end),
+                    theirs=day_text(task.due.end), ref=ref, time=task.time or ""),
                 where, own.page, own.line))
     return out
 
 
-def _short(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _short(text: str) -> str:
+    return shorten(text, 90)
 
 
 def cites(plan: Plan, parent: Plan) -> bool:
@@ -246,9 +243,9 @@ def check_citation(plan: Plan, parent: Plan) -> list[Finding]:
     """A note when the plan does not cite the parent: the findings may compare unrelated plans."""
     if cites(plan, parent):
         return []
-    return [_finding("parent-not-cited", "info", _(
+    return [finding("parent-not-cited", "info", _(
         "this plan's bases do not cite the parent plan ('{title}'): check that it is the plan this one implements").format(
-            title=_short(parent.title or parent.issuer or ""))) ]
+            title=_short(parent.title or parent.issuer or "")))]
 
 
 def check_against(plan: Plan, parent: Plan) -> list[Finding]:

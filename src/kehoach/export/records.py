@@ -10,6 +10,7 @@ Values are plain Python (str, int, float, datetime.date, bool or None); no write
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -189,6 +190,17 @@ def strictest(cells: list[tuple[Value, ...]]) -> tuple[Value, ...]:
         return float(cell[1]) if isinstance(cell[1], int | float) else 0.0
 
     return min(cells, key=value) if ceilings else max(cells, key=value)
+
+
+def strictest_by_indicator(targets: Iterable[tuple[Value, tuple[Value, ...]]]) -> dict[str, tuple[Value, ...]]:
+    """Of (indicator, (cmp, value, upper, unit)) pairs, the most demanding commitment to each
+    indicator (targets without an indicator or a number left out): a plan's row of the
+    commune × indicator matrix, in the workbook and the report."""
+    by_code: dict[str, list[tuple[Value, ...]]] = {}
+    for code, cell in targets:
+        if code and isinstance(cell[1], int | float):
+            by_code.setdefault(str(code), []).append(cell)
+    return {code: strictest(cells) for code, cells in by_code.items()}
 
 
 def target_cells(target: Target) -> tuple[Value, ...]:

@@ -29,7 +29,7 @@ from kehoach.export.records import (
     Value,
     severity_label,
     status_label,
-    strictest,
+    strictest_by_indicator,
 )
 from kehoach.i18n import N_, _
 from kehoach.parse.extract.classify import INDICATOR_NAMES
@@ -131,12 +131,8 @@ class WorkbookBuilder:
         self.targets.append(records.targets)
         self.tasks.append(records.tasks)
         self.findings.append(records.findings)
-        by_code: dict[str, list[tuple[Value, ...]]] = {}
-        for row in records.targets:
-            if row[2]:
-                by_code.setdefault(str(row[2]), []).append(row[4:8])
         self._matrix_rows.append((records.plan["file"], records.plan["commune"],
-                                  {code: strictest(cells) for code, cells in by_code.items()}))
+                                  strictest_by_indicator((row[2], row[4:8]) for row in records.targets)))
 
     def finish(self) -> bytes:
         """The matrix, filters, colours and the follow-up drop-down; then the file's bytes."""

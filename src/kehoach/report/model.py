@@ -10,9 +10,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from kehoach.export.records import commitment_text, day_text, severity_label, status_label, strictest
+from kehoach.export.records import (
+    commitment_text,
+    day_text,
+    severity_label,
+    status_label,
+    strictest_by_indicator,
+    target_cells,
+)
 from kehoach.export.sources import Row, Tables
 from kehoach.parse.extract.classify import INDICATOR_NAMES
+from kehoach.parse.language.textutil import shorten
 from kehoach.schema import Plan
 
 SEVERITY_ORDER = ("error", "warning", "review", "info")
@@ -52,8 +60,7 @@ class Report:
 
 
 def _cut(text: Any) -> str:
-    text = str(text or "")
-    return text if len(text) <= _CUT else text[: _CUT - 1].rstrip() + "…"
+    return shorten(str(text or ""), _CUT)
 
 
 def _by_file(rows: list[Row]) -> dict[str, list[Row]]:
@@ -107,17 +114,13 @@ def _plan_entry(index: int, plan: Row, sections: list[Row], targets: list[Row], 
     }
 
 
+def _heat_cells(strictest: dict[str, tuple[Any, ...]]) -> dict[str, HeatCell]:
+    return {code: HeatCell(commitment_text(*cell), float(cell[1])) for code, cell in strictest.items()}
+
+
 def parent_cells(parent: Plan) -> dict[str, HeatCell]:
     """The parent plan's most demanding commitment to each indicator (the map's marked row)."""
-    by_code: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for t in parent.targets:
-        if t.indicator:
-            by_code[t.indicator].append((t.cmp, t.value, t.upper, t.unit))
-    cells = {}
-    for code, found in by_code.items():
-        cmp, value, upper, unit = strictest(found)
-        cells[code] = HeatCell(commitment_text(cmp, value, upper, unit), float(value))  # type: ignore[arg-type]
-    return cells
+    return _heat_cells(strictest_by_indicator((t.indicator, target_cells(t)[2:]) for t in parent.targets))
 
 
 def _heat(plans: list[dict[str, Any]], targets: dict[str, list[Row]], parent: dict[str, HeatCell]) -> tuple[
@@ -128,15 +131,8 @@ def _heat(plans: list[dict[str, Any]], targets: dict[str, list[Row]], parent: di
     for plan in plans:
         if plan["status"] == "failed":
             continue
-        by_code: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-        for t in targets.get(plan["file"], []):
-            if t["indicator"] and isinstance(t["value"], int | float):
-                by_code[t["indicator"]].append((t["cmp"], t["value"], t["upper"], t["unit"]))
-        cells = {}
-        for code, found in by_code.items():
-            cmp, value, upper, unit = strictest(found)
-            cells[code] = HeatCell(commitment_text(cmp, value, upper, unit), float(value))  # type: ignore[arg-type]
-        rows.append((plan, cells))
+        rows.append((plan, _heat_cells(strictest_by_indicator(
+            (t["indicator"], (t["cmp"], t["value"], t["upper"], t["unit"])) for t in targets.get(plan["file"], [])))))
     codes = [code for code in INDICATOR_NAMES if code in parent or any(code in cells for _, cells in rows)]
     for code in codes:
         column = [cells[code] for _, cells in rows if code in cells]

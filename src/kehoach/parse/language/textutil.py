@@ -32,6 +32,13 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` squashed, cut to `limit` characters with '…' when it is longer (for a message or a
+    page that quotes a document)."""
+    text = squash(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """A matching key: NFC, lower case, new tone placement, unified dashes, single spaces.
