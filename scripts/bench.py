@@ -110,31 +110,11 @@ def page_count(data: bytes) -> int:
         document.close()
 
 
-def one_pass(run: Callable[[bytes], object], files: list[bytes]) -> float:
-    start = time.perf_counter()
-    for data in files:
-        run(data)
-    return time.perf_counter() - start
-
-
 def best_times(jobs: dict[str, tuple[Callable[[bytes], object], list[bytes]]], rounds: int) -> dict[str, float]:
-    """Best of `rounds` passes for each job (best: least disturbed by the machine). The jobs take
-    turns within each round, so a busy spell on this shared machine slows them all, not one."""
-    best = dict.fromkeys(jobs, float("inf"))
-    for _ in range(rounds):
-        for name, (run, files) in jobs.items():
-            best[name] = min(best[name], one_pass(run, files))
-    return best
-
-
-def hundred_page_pdf(sample: Path) -> bytes:
-    source = pdfium.PdfDocument(sample.read_bytes())
-    big = pdfium.PdfDocument.new()
-    while len(big) < BIG_PAGES:
-        big.import_pages(source, list(range(min(len(source), BIG_PAGES - len(big)))))
-    out = io.BytesIO()
-    big.save(out)
-    return out.getvalue()
+    """Best of `rounds` passes of each job over its files (best: least disturbed by the machine),
+    the jobs taking turns within each round."""
+    return best_of(rounds, {name: (lambda run=run, files=files: [run(d) for d in files])
+                            for name, (run, files) in jobs.items()})
 
 
 def in_fresh_process(which: str, path: Path) -> tuple[float, float]:
@@ -192,7 +172,7 @@ def main() -> None:
         batch_cost(3)
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.pdf"
-        big.write_bytes(hundred_page_pdf(sorted(SAMPLES.glob("*.pdf"))[0]))
+        big.write_bytes(many_pages(sorted(SAMPLES.glob("*.pdf"))[0], BIG_PAGES))
         for which in ("kehoach", "baseline"):
             elapsed, peak = in_fresh_process(which, big)
             print(f"{BIG_PAGES}-page PDF, {which:<8}: {elapsed:6.2f} s, {BIG_PAGES / elapsed:6.1f} pages/s, "

@@ -98,9 +98,10 @@ def yaml_writing(plans: list[dict[str, object]], rounds: int) -> None:
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _timed(command: list[str], cwd: Path | None = None) -> float:
+def timed(command: list[str], check: bool = False) -> float:
+    """Seconds one command takes, as a whole process (`check`: it must succeed)."""
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd, env=_ENV)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=check, env=_ENV)
     return time.perf_counter() - start
 
 
@@ -108,10 +109,10 @@ def start_up(rounds: int) -> None:
     """A whole `kehoach parse` of a txt sample against a process importing pydantic and yaml."""
     sample = str(ROOT / "samples" / "000_e3b5f0d1f2c6f809.txt")
     base, ours = [], []
-    _timed([*KEHOACH, "--version"])  # the bytecode written once, as after installing
+    timed([*KEHOACH, "--version"])  # the bytecode written once, as after installing
     for _ in range(rounds):
-        base.append(_timed([sys.executable, "-c", "import pydantic, yaml"]))
-        ours.append(_timed([*KEHOACH, "parse", sample, "--format", "json"]))
+        base.append(timed([sys.executable, "-c", "import pydantic, yaml"]))
+        ours.append(timed([*KEHOACH, "parse", sample, "--format", "json"]))
     b, o = statistics.median(base), statistics.median(ours)
     print(f"start-up (medians of {rounds}): python -c 'import pydantic, yaml' {1000 * b:.0f} ms, "
           f"kehoach parse <txt> --format json {1000 * o:.0f} ms: {o / b:.1f}x")
@@ -128,7 +129,7 @@ def batch_cost(rounds: int) -> None:
         runs: dict[str, list[float]] = {"1": [], "2": []}
         for _ in range(rounds):
             for jobs in runs:
-                runs[jobs].append(_timed([*KEHOACH, "batch", str(folder), "-o", str(Path(tmp) / "out"), "--force",
+                runs[jobs].append(timed([*KEHOACH, "batch", str(folder), "-o", str(Path(tmp) / "out"), "--force",
                                           "--jobs", jobs]))
     one, two = statistics.median(runs["1"]), statistics.median(runs["2"])
     files = good + broken

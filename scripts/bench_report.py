@@ -16,19 +16,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_floor import KEHOACH, timed  # noqa: E402
 from province import build_province  # noqa: E402
-
-KEHOACH = [sys.executable, "-c", "from kehoach.cli import main; main()"]
 
 
 def _timed(args: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run([*KEHOACH, *args], check=True, capture_output=True)
-    return time.perf_counter() - started
+    return timed([*KEHOACH, *args], check=True)
 
 
 def main() -> None:

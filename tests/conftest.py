@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,15 @@ os.environ["KEHOACH_LANG"] = "en"
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Real plans nobody here wrote, beside the repository when it is checked out with ../shared.
+REAL = ROOT.parent / "shared" / "corpus-real"
+
+
+def copy_corpora(folder: Path) -> None:
+    """The samples, and the real plans when they are here, into `folder` (a batch's input)."""
+    shutil.copytree(SAMPLES, folder / "samples")
+    if REAL.is_dir():
+        shutil.copytree(REAL, folder / "real")
 
 
 @pytest.fixture

@@ -23,12 +23,12 @@ from kehoach.compare.against import PARENT_CODES, check_against, for_communes, h
 from kehoach.planio import load_plan
 from kehoach.schema import Plan
 
-from .conftest import FIXTURES, ROOT, SAMPLES
+from .conftest import FIXTURES, REAL, SAMPLES
 from .docx_builder import build_docx, para, table
 
 CITY = FIXTURES / "against" / "kh-thanhpho-cchc-2025.txt"
-PROVINCE = ROOT.parent / "shared" / "corpus-real" / "tinh-lamdong-kh-cchc-2026-2030.docx"
-PROVINCE_DRAFT = ROOT.parent / "shared" / "corpus-real" / "tinh-lamdong-kh-cchc-2026-2030-duthao.docx"
+PROVINCE = REAL / "tinh-lamdong-kh-cchc-2026-2030.docx"
+PROVINCE_DRAFT = REAL / "tinh-lamdong-kh-cchc-2026-2030-duthao.docx"
 CODES = (*PARENT_CODES, "parent-targets-later", "parent-not-cited")
 runner = CliRunner()
 

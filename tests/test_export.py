@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -31,10 +30,9 @@ from kehoach.parse.extract.agencies import names_agency
 from kehoach.planio import load_plan_file
 from kehoach.query import parse_window
 
-from .conftest import ROOT, SAMPLES
+from .conftest import SAMPLES, copy_corpora
 
 runner = CliRunner()
-REAL = ROOT.parent / "shared" / "corpus-real"
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +40,7 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path
     """(input folder, output folder, database) of one batch over the corpora."""
     base = tmp_path_factory.mktemp("province")
     folder, out, db = base / "in", base / "out", base / "province.sqlite"
-    shutil.copytree(SAMPLES, folder / "samples")
-    if REAL.is_dir():
-        shutil.copytree(REAL, folder / "real")
+    copy_corpora(folder)
     # In Vietnamese, as the users run it: the workbook's sheets and headings are checked in it.
     result = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--db", str(db), "--ocr", "never", "-j", "2"],
                            env={"KEHOACH_LANG": "vi"})

@@ -18,11 +18,10 @@ import yaml
 from kehoach.parse.pipeline import parse_file
 from kehoach.writers import to_data, to_yaml
 
-from .conftest import ROOT, SAMPLES
+from .conftest import REAL, ROOT, SAMPLES
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_REAL = Path(__file__).resolve().parent / "golden-real"
-REAL = ROOT.parent / "shared" / "corpus-real"
 FORMATS = ("txt", "docx", "pdf")
 CASES = sorted(p for p in SAMPLES.iterdir() if p.suffix.lstrip(".") in FORMATS)
 REAL_CASES = sorted(p for p in REAL.glob("*") if p.suffix in (".docx", ".txt")) if REAL.is_dir() else []

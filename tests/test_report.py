@@ -21,9 +21,8 @@ from typer.testing import CliRunner
 from kehoach.cli import app
 from kehoach.export.sources import load_tables
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, copy_corpora
 
-REAL = ROOT.parent / "shared" / "corpus-real"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = "<script>alert('x')</script> \"quoted\" & <b>bold</b>"
@@ -41,9 +40,7 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path
     """(output folder, database, report) of one batch over the corpora and a hostile plan, in Vietnamese."""
     base = tmp_path_factory.mktemp("report")
     folder, out, db = base / "in", base / "out", base / "province.sqlite"
-    shutil.copytree(SAMPLES, folder / "samples")
-    if REAL.is_dir():
-        shutil.copytree(REAL, folder / "real")
+    copy_corpora(folder)
     text = (SAMPLES / "000_e3b5f0d1f2c6f809.txt").read_text(encoding="utf-8")
     # The first item of the plan's body (I/1) starts with the hostile words: the outline shows them.
     first_item = "Công tác cải cách hành chính tiếp tục"
