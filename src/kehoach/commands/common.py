@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from kehoach import __version__
-from kehoach.commands.language import LocalisedCommand, LocalisedGroup
+from kehoach.commands.language import LocalisedCommand, LocalisedGroup, error_line
 from kehoach.errors import KehoachError
 from kehoach.files import DEFAULT_MAX_BYTES
 from kehoach.i18n import N_, _
@@ -50,11 +50,6 @@ AgainstOption = Annotated[Path | None, typer.Option(
                          "communes and promises no later deadlines."))]
 MaxMbOption = Annotated[int, typer.Option("--max-mb", help=N_("Refuse inputs larger than this many MB."))]
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES // (1024 * 1024)
-
-
-def error_line(message: str) -> str:
-    """'kehoach: lỗi: <message>' in the current language."""
-    return _("kehoach: error: {message}").format(message=message)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -183,9 +183,14 @@ class LocalisedGroup(_Localised, TyperGroup):
         return result
 
 
+def error_line(message: str) -> str:
+    """'kehoach: lỗi: <message>' in the current language: every error kehoach prints."""
+    return _("kehoach: error: {message}").format(message=message)
+
+
 def _usage_exit(message: str, command_path: str, code: int = 2) -> None:
-    typer.echo(_("kehoach: error: {message} (see: {command} --help)").format(message=message, command=command_path),
-               err=True)
+    hint = _("{message} (see: {command} --help)").format(message=message, command=command_path)
+    typer.echo(error_line(hint), err=True)
     sys.exit(code)
 
 

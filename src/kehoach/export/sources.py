@@ -67,11 +67,11 @@ def _typed(value: Any, column: Column) -> Any:
     if column.kind == "bool":
         return value in ("yes", 1, True, "1")
     if column.kind in ("int", "number") and isinstance(value, str):
+        # As the CSV wrote it: '30' was a whole number, '30.0' and '2.5' were not.
         try:
-            number = float(value)
+            return int(value) if value.lstrip("-").isdigit() else float(value)
         except ValueError:
             return None
-        return int(number) if column.kind == "int" or number.is_integer() and "." not in value else number
     if isinstance(value, str) and value.startswith("'") and value[1:2] in FORMULA_STARTS:
         return value[1:]  # the guard against spreadsheet formulas, taken off again
     return value
