@@ -59,3 +59,22 @@ def with_hidden_text(pdf: bytes, text: str) -> bytes:
     page.close()
     document.close()
     return out.getvalue()
+
+
+def text_pdf(runs: list[tuple[str, float, float, float]]) -> bytes:
+    """A one-page A4 PDF of text runs (text, x, y from the bottom, font size) in Helvetica,
+    in the order given (the content order PDFium reads them in)."""
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(595, 842)
+    for text, x, y, size in runs:
+        run = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", size)
+        units = [ord(ch) for ch in text] + [0]
+        pdfium_c.FPDFText_SetText(run, (ctypes.c_ushort * len(units))(*units))
+        pdfium_c.FPDFPageObj_Transform(run, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, run)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    return out.getvalue()

@@ -130,11 +130,21 @@ def _is_syllable(word: str) -> bool:
 
 def syllable_score(text: str) -> int:
     """How many words of the text are well-formed Vietnamese syllables."""
-    return sum(1 for word in _WORD.findall(text) if _is_syllable(word))
+    return syllables(letter_words(text))
+
+
+def syllables(words: list[str]) -> int:
+    """How many of these words are well-formed Vietnamese syllables."""
+    return sum(map(_is_syllable, words))
+
+
+def letter_words(text: str) -> list[str]:
+    """The words of letters the text holds (what `syllable_score` counts among)."""
+    return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:
-    """How many words of letters the text holds (what `syllable_score` counts among)."""
+    """How many words of letters the text holds."""
     return len(_WORD.findall(text))
 
 

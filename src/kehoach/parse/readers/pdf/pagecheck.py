@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from kehoach.i18n import _
-from kehoach.parse.language.legacy import convert, detect, syllable_score, word_count
+from kehoach.parse.language.legacy import convert, detect, letter_words, syllables, word_count
 
 # A text layer with fewer words than this on a page that is one big image is a stamp.
 SPARSE_WORDS = 25
@@ -59,23 +59,30 @@ def syllable_share(text: str) -> float:
     """Share of the words that are well-formed Vietnamese syllables, after converting text
     typed in a legacy encoding. A page's first _SAMPLE_WORDS words tell: a garbled layer is
     garbled throughout."""
-    text = " ".join(text.split()[:_SAMPLE_WORDS])
-    encoding = detect(text)
+    return _share(" ".join(text.split()[:_SAMPLE_WORDS]))
+
+
+def _share(sample: str, found: list[str] | None = None) -> float:
+    """syllable_share of a sample already cut (`found`: its letter words, when counted)."""
+    encoding = detect(sample)
     if encoding is not None:
-        text = convert(text, encoding)
-    words = word_count(text)
-    return syllable_score(text) / words if words else 0.0
+        sample, found = convert(sample, encoding), None
+    found = letter_words(sample) if found is None else found
+    return syllables(found) / len(found) if found else 0.0
 
 
 def check_page(page: pdfium.PdfPage, words: list[dict[str, Any]]) -> PageCheck:
     """The verdict on one page, from its words and its images."""
     if not words:
         return PageCheck("none", _("no text layer"))
-    text = " ".join(w["text"] for w in words)
     if len(words) < SPARSE_WORDS and image_cover(page) >= SCAN_COVER:
         return PageCheck("stamp", _("only {n} words of text on a scanned page").format(n=len(words)))
-    if word_count(text) >= _MIN_WORDS_TO_JUDGE:
-        share = syllable_share(text)
+    sample = " ".join(w["text"] for w in words[:_SAMPLE_WORDS])
+    found = letter_words(sample)
+    # Enough words of letters to judge: counted in the sample first, which nearly always holds them.
+    if len(found) >= _MIN_WORDS_TO_JUDGE or (
+            len(words) > _SAMPLE_WORDS and word_count(" ".join(w["text"] for w in words)) >= _MIN_WORDS_TO_JUDGE):
+        share = _share(sample, found)
         if share < GOOD_SYLLABLES:
             return PageCheck("garbled", _("garbled text layer ({share:.0%} of its words are Vietnamese syllables)").format(share=share))
     return PageCheck("text", "text layer")

@@ -11,6 +11,7 @@ cell geometry) are filled with the words inside them and stitched across pages.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -22,7 +23,7 @@ from kehoach.parse.language.textutil import nfc, squash
 from kehoach.parse.readers.lines import Line, is_page_number, join_lines
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.readers.pdf.pages import PageContent, read_pages
-from kehoach.parse.readers.pdf.rules import Box, centre_in, ruled_tables
+from kehoach.parse.readers.pdf.rules import Box, ruled_tables, words_in
 from kehoach.parse.readers.pdf.tables import merged_rows, stitch_tables
 
 _DAMAGED = N_("not a readable PDF (damaged or truncated)")
@@ -33,6 +34,7 @@ _SEGMENT_GAP = 24.0
 _ROW_TOLERANCE = 3.0
 # Share of the page width where the gap between two columns may lie.
 _CUT_ZONE = (0.3, 0.7)
+_X0 = itemgetter("x0")
 
 
 @dataclass(slots=True)
@@ -57,23 +59,33 @@ class Row:
 
 
 def _rows(words: list[dict[str, Any]]) -> list[Row]:
+    """Words grouped into rows (top to bottom, by their rounded top; a word within
+    _ROW_TOLERANCE of a row's first word joins it), each row cut into segments at wide gaps."""
+    # Sorted on (rounded top, x0, position) tuples built in C: a key function per word costs more.
+    order = sorted(zip([round(w["top"]) for w in words], [w["x0"] for w in words], range(len(words)), strict=True))
+    grouped: list[tuple[float, list[dict[str, Any]]]] = []
+    row_top, in_row = float("-inf"), list[dict[str, Any]]()
+    for *_key, i in order:
+        word = words[i]
+        if abs(row_top - word["top"]) > _ROW_TOLERANCE:
+            row_top, in_row = word["top"], []
+            grouped.append((row_top, in_row))
+        in_row.append(word)
     rows: list[Row] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1].top - word["top"]) <= _ROW_TOLERANCE:
-            row = rows[-1]
-        else:
-            row = Row(word["top"], [])
-            rows.append(row)
-        row.segments.append(Segment(word["text"], word["x0"], word["x1"]))
-    for row in rows:
-        row.segments.sort(key=lambda s: s.x0)
-        merged: list[Segment] = []
-        for seg in row.segments:
-            if merged and seg.x0 - merged[-1].x1 < _SEGMENT_GAP:
-                merged[-1] = Segment(merged[-1].text + " " + seg.text, merged[-1].x0, seg.x1)
+    for top, in_row in grouped:
+        in_row.sort(key=_X0)
+        segments: list[Segment] = []
+        texts = [in_row[0]["text"]]
+        x0, x1 = in_row[0]["x0"], in_row[0]["x1"]
+        for word in in_row[1:]:
+            if word["x0"] - x1 < _SEGMENT_GAP:
+                texts.append(word["text"])
             else:
-                merged.append(seg)
-        row.segments = merged
+                segments.append(Segment(" ".join(texts), x0, x1))
+                texts, x0 = [word["text"]], word["x0"]
+            x1 = word["x1"]
+        segments.append(Segment(" ".join(texts), x0, x1))
+        rows.append(Row(top, segments))
     return rows
 
 
@@ -129,7 +141,10 @@ def _page_items(words: list[dict[str, Any]], tables: list[tuple[Box, Block]], nu
                 width: float) -> list[Line | Block]:
     """Lines in reading order, with the page's tables placed where they stand."""
     pending_tables = sorted(((bbox[1], block) for bbox, block in tables), key=lambda item: item[0])
-    rows = _rows([w for w in words if not any(centre_in(w, bbox) for bbox, _ in tables)])
+    if tables:
+        in_tables = {id(w) for bbox, _ in tables for w in words_in(words, bbox)}
+        words = [w for w in words if id(w) not in in_tables]
+    rows = _rows(words)
     items: list[Line | Block] = []
     margin = min((r.x0 for r in rows), default=0.0)
     centre = width / 2

@@ -88,6 +88,14 @@ def centre_in(word: dict[str, Any], box: Box) -> bool:
     return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
 
+def words_in(words: list[dict[str, Any]], box: Box) -> list[dict[str, Any]]:
+    """The words whose centre lies in the box, as `centre_in` says (written out: it runs for
+    every word of every table row)."""
+    left, top, right, bottom = box
+    return [w for w in words
+            if left <= (w["x0"] + w["x1"]) / 2 < right and top <= (w["top"] + w["bottom"]) / 2 < bottom]
+
+
 def _cell_text(words: list[dict[str, Any]]) -> str:
     """Words of one cell in reading order: lines top to bottom, words left to right."""
     lines: list[list[dict[str, Any]]] = []
@@ -136,10 +144,10 @@ def ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]]) -> li
         grid: list[list[str | None]] = []
         spanning: list[bool] = []
         width = table.bbox[2] - table.bbox[0]
+        in_table = words_in(words, table.bbox)
         for row in table.rows:
-            in_row = [w for w in words if centre_in(w, row.bbox)]
-            grid.append([None if cell is None else _cell_text([w for w in in_row if centre_in(w, cell)])
-                         for cell in row.cells])
+            in_row = words_in(in_table, row.bbox)
+            grid.append([None if cell is None else _cell_text(words_in(in_row, cell)) for cell in row.cells])
             present = [cell for cell in row.cells if cell is not None]
             spanning.append(len(present) == 1 and present[0][2] - present[0][0] >= _SPANNING_SHARE * width)
         found.append(RuledTable(table.bbox, grid, spanning))

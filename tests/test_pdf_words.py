@@ -1,0 +1,84 @@
+"""The PDF word reader (parse/readers/pdf/words.py): positions from two PDFium calls per word."""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from kehoach.parse.readers.pdf import words as reader
+
+from .pdf_builder import SAMPLE_PDF, text_pdf
+
+A4_HEIGHT = 842
+
+
+def _words(data: bytes) -> list[dict[str, Any]]:
+    document = pdfium.PdfDocument(data)
+    page = document[0]
+    textpage = page.get_textpage()
+    try:
+        return reader.page_words(textpage.raw, page.get_height())
+    finally:
+        textpage.close()
+        page.close()
+        document.close()
+
+
+def test_word_box_from_origin_size_and_last_character() -> None:
+    words = _words(text_pdf([("Ke hoach", 100, 700, 12), ("so 12/KH-UBND", 100, 680, 10)]))
+    assert [w["text"] for w in words] == ["Ke", "hoach", "so", "12/KH-UBND"]
+    first, number = words[0], words[3]
+    assert first["x0"] == pytest.approx(100, abs=0.01)
+    assert first["top"] == pytest.approx(A4_HEIGHT - 700 - 12, abs=0.01)
+    assert first["bottom"] == pytest.approx(A4_HEIGHT - 700 + 0.25 * 12, abs=0.01)
+    assert number["top"] == pytest.approx(A4_HEIGHT - 680 - 10, abs=0.01)
+    assert words[1]["x0"] > first["x1"] > first["x0"]
+    assert number["x1"] - number["x0"] > 40  # ten characters of 10-point Helvetica
+
+
+def test_lines_are_told_apart_and_a_superscript_stays_on_its_line() -> None:
+    words = _words(text_pdf([("abc", 100, 700, 12), ("def", 72, 686, 12), ("m", 300, 700, 12), ("2", 310.5, 704, 7)]))
+    by_text = {w["text"]: w for w in words}
+    assert by_text["def"]["top"] - by_text["abc"]["top"] == pytest.approx(14, abs=0.01)
+    assert by_text["def"]["x0"] == pytest.approx(72, abs=0.01)
+    assert abs(by_text["2"]["top"] - by_text["m"]["top"]) < 3  # one row for the layout pass
+
+
+def test_a_word_over_two_baselines_is_cut_where_the_baseline_jumps() -> None:
+    """PDFium writes no line break between two runs this close; the reader cuts the 'word'."""
+    data = text_pdf([("Cong", 100, 700, 12), ("tac", 127, 692, 12)])
+    document = pdfium.PdfDocument(data)
+    assert document[0].get_textpage().get_text_range() == "Congtac"  # no break from PDFium
+    words = _words(data)
+    assert [(w["text"], round(w["top"])) for w in words] == [("Cong", A4_HEIGHT - 712), ("tac", A4_HEIGHT - 704)]
+    assert words[1]["x0"] == pytest.approx(127, abs=0.01)
+
+
+def test_fake_bold_is_read_once() -> None:
+    words = _words(text_pdf([("UBND", 100, 700, 12), ("UBND", 100.4, 700, 12)]))
+    assert [w["text"] for w in words] == ["UBND"]
+
+
+def test_bare_calls_answer_as_the_declared_ones() -> None:
+    """The reader calls PDFium without ctypes' argument checks; every character of a sample page
+    must get the same origin, box and size as through pypdfium2's declared functions."""
+    document = pdfium.PdfDocument(SAMPLE_PDF.read_bytes())
+    page = document[0]
+    textpage = page.get_textpage()
+    chars = reader._Chars(textpage.raw, page.get_height())
+    box, x, y = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    assert count > 500
+    for i in range(count):
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, x, y)
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, box)
+        assert chars.origin(i) == (x.value, page.get_height() - y.value)
+        assert chars.right(i) == box.right
+        assert chars.size(i) == (pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or 10.0)
+    textpage.close()
+    page.close()
+    document.close()
