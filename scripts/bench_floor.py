@@ -76,7 +76,8 @@ def best_of(rounds: int, jobs: dict[str, Callable[[], object]]) -> dict[str, flo
 
 
 def yaml_writing(plans: list[dict[str, object]], rounds: int) -> None:
-    """The Plans written with the pure-Python emitter, libyaml's and as JSON; the same bytes?"""
+    """The Plans written with PyYAML's pure-Python emitter, with libyaml's, with kehoach's own
+    writer (what `parse` and `batch` use) and as JSON; the same bytes?"""
     from kehoach import writers
 
     python_dumper = writers._PyDumper  # noqa: SLF001 (the fallback, measured against)
@@ -84,13 +85,20 @@ def yaml_writing(plans: list[dict[str, object]], rounds: int) -> None:
     def pure() -> list[str]:
         return [yaml.dump(p, Dumper=python_dumper, allow_unicode=True, sort_keys=False, width=10_000) for p in plans]
 
-    same = pure() == [writers.to_yaml(p) for p in plans]
-    times = best_of(rounds, {"python": pure, "libyaml": lambda: [writers.to_yaml(p) for p in plans],
+    reference = pure()
+    same = reference == [writers.to_yaml(p) for p in plans] == [writers.pyyaml_dump(p) for p in plans]
+    times = best_of(rounds, {"python": pure, "libyaml": lambda: [writers.pyyaml_dump(p) for p in plans],
+                             "kehoach": lambda: [writers.to_yaml(p) for p in plans],
                              "json": lambda: [writers.to_json(p) for p in plans]})
     n = len(plans)
-    print(f"YAML writing, {n} Plans: pure-Python emitter {1000 * times['python'] / n:.1f} ms/Plan, "
-          f"libyaml {1000 * times['libyaml'] / n:.1f} ms/Plan ({times['python'] / times['libyaml']:.1f}x faster), "
-          f"JSON {1000 * times['json'] / n:.1f} ms/Plan; byte-identical: {'yes' if same else 'NO'}")
+
+    def ms(name: str) -> str:
+        return f"{1000 * times[name] / n:.1f} ms/Plan"
+
+    print(f"YAML writing, {n} Plans: pure-Python emitter {ms('python')}, libyaml {ms('libyaml')} "
+          f"({times['python'] / times['libyaml']:.1f}x faster), kehoach {ms('kehoach')} "
+          f"({times['python'] / times['kehoach']:.1f}x faster), JSON {ms('json')}; "
+          f"byte-identical: {'yes' if same else 'NO'}")
 
 
 # As on a user's machine, the processes keep their compiled bytecode (a sandbox may say not to,

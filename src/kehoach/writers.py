@@ -8,13 +8,15 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from kehoach import yaml_writer
+
 
 class _PyDumper(yaml.SafeDumper):
     """Readable Vietnamese YAML: no escapes, block style, long strings unwrapped."""
 
 
-# libyaml's emitter (PyYAML's C dumper, with the same representers) writes the same bytes about
-# six times faster; the pure-Python one is the fallback where PyYAML was built without libyaml.
+# For what kehoach.yaml_writer does not write itself: libyaml's emitter (PyYAML's C dumper, with
+# the same representers), or the pure-Python one where PyYAML was built without libyaml.
 _Dumper: Any = getattr(yaml, "CSafeDumper", _PyDumper)
 if _Dumper is not _PyDumper:
     _Dumper = type("_CDumper", (_Dumper,), {"__doc__": _PyDumper.__doc__})
@@ -27,41 +29,6 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 for _dumper in {_PyDumper, _Dumper}:
     _dumper.add_representer(str, _str_representer)
-
-
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-
-
-class _FastNodes:
-    """Plan data (JSON-compatible: dicts, lists, strings, numbers, booleans, None) turned into
-    YAML nodes directly, instead of through the representer's per-object dispatch and alias
-    bookkeeping (Plans hold no shared objects); and the resolver's answer for each distinct
-    scalar remembered (the same keys come back thousands of times). The bytes are the same
-    (tests/test_golden.py compares them with the pure-Python emitter's)."""
-
-    def represent(self, data: Any) -> None:
-        self.serialize(self._node(data))  # type: ignore[attr-defined]
-
-    def _node(self, data: Any) -> yaml.Node:
-        if isinstance(data, str):
-            return yaml.ScalarNode(_STR, data, style="|" if "\n" in data else None)
-        if isinstance(data, dict):
-            return yaml.MappingNode(_MAP, [(self._node(k), self._node(v)) for k, v in data.items()], flow_style=False)
-        if isinstance(data, list):
-            return yaml.SequenceNode(_SEQ, [self._node(item) for item in data], flow_style=False)
-        return self.represent_data(data)  # type: ignore[attr-defined]  # numbers, booleans, None
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        if kind is not yaml.ScalarNode:
-            return super().resolve(kind, value, implicit)  # type: ignore[misc]
-        cache: dict[Any, Any] = self.__dict__.setdefault("_resolved", {})
-        key = (value, tuple(implicit))  # libyaml passes a list
-        if key not in cache:
-            cache[key] = super().resolve(kind, value, implicit)  # type: ignore[misc]
-        return cache[key]
-
-
-_PlanDumper: Any = type("_PlanDumper", (_FastNodes, _Dumper), {})
 
 
 def to_data(model: BaseModel) -> dict[str, Any]:
@@ -77,10 +44,20 @@ def to_json(data: Any) -> str:
 
 
 def to_yaml(data: Any) -> str:
-    """YAML with keys in schema order and no \\u escapes."""
+    """YAML with keys in schema order and no \\u escapes: written directly where the data is
+    of the shape kehoach.yaml_writer promises PyYAML's bytes for (nearly every Plan), else by
+    PyYAML."""
     if isinstance(data, BaseModel):
         data = to_data(data)
-    return yaml.dump(data, Dumper=_PlanDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    try:
+        return yaml_writer.dump(data)
+    except yaml_writer.Unsupported:
+        return pyyaml_dump(data)
+
+
+def pyyaml_dump(data: Any) -> str:
+    """The same YAML through PyYAML (libyaml's emitter where PyYAML has it)."""
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
 
 
 def render(data: Any, fmt: str) -> str:
