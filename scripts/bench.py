@@ -33,6 +33,7 @@ import pypdfium2 as pdfium
 
 from kehoach.parse.language.textutil import fold
 from kehoach.parse.pipeline import parse_bytes
+from kehoach.parse.readers.lines import is_standalone
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.structure.markers import match_marker
 
@@ -74,10 +75,11 @@ print(elapsed, peak_kib)
 
 
 def kehoach(data: bytes) -> None:
-    """kehoach's whole parse, cold: the matching-key and marker caches would otherwise remember
-    the last round."""
+    """kehoach's whole parse, cold: the matching-key, marker and line caches would otherwise
+    remember the last round."""
     fold.cache_clear()
     match_marker.cache_clear()
+    is_standalone.cache_clear()
     parse_bytes(data)
 
 

@@ -81,6 +81,8 @@ _ITALIC_BOLD = re.compile(r"(?<![\w*])\*{1,3}(?=\S)|(?<=\S)\*{1,3}(?![\w*])")
 
 def strip_emphasis(text: str) -> str:
     """Drop markdown emphasis markers ('*', '**') that web conversions leave behind."""
+    if "*" not in text:
+        return text
     return _ITALIC_BOLD.sub("", text).replace("**", "")
 
 

@@ -7,6 +7,7 @@ line, whether it continues the paragraph above or starts a new one.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -85,8 +86,10 @@ def is_doc_type(text: str) -> bool:
     return fold(text).strip(" .:") in _FOLDED_DOC_TYPES
 
 
+@functools.lru_cache(maxsize=4096)
 def is_standalone(text: str) -> bool:
-    """Lines that are a paragraph of their own: header, date, type, signature, closing."""
+    """Lines that are a paragraph of their own: header, date, type, signature, closing.
+    Cached: joining lines asks it of each line as the line below and as the line above."""
     key = fold(text)
     return (
         key.startswith(_FOLDED_HEADER)

@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 
 from kehoach.i18n import _
 from kehoach.parse.language.legacy import convert, detect, letter_words, syllables, word_count
+from kehoach.parse.readers.pdf.pdfium_calls import bounds, objects_of_type
 
 # A text layer with fewer words than this on a page that is one big image is a stamp.
 SPARSE_WORDS = 25
@@ -49,8 +50,8 @@ def image_cover(page: pdfium.PdfPage) -> float:
     """Share of the page covered by its largest image."""
     area = page.get_width() * page.get_height() or 1.0
     largest = 0.0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
+    for handle in objects_of_type(page.raw, pdfium_c.FPDF_PAGEOBJ_IMAGE, max_depth=2):
+        left, bottom, right, top = bounds(handle)
         largest = max(largest, (right - left) * (top - bottom))
     return min(largest / area, 1.0)
 

@@ -9,13 +9,14 @@ which is most of the cost of reading a PDF.
 
 from __future__ import annotations
 
-import ctypes
 from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder
+
+from kehoach.parse.readers.pdf.pdfium_calls import COUNT_SEGMENTS, bounds, objects_of_type, path_points
 
 Box = tuple[float, float, float, float]
 """x0, top, x1, bottom in points from the page's top left corner, as pdfplumber gives them."""
@@ -48,16 +49,9 @@ def _box_edges(x0: float, top: float, x1: float, bottom: float) -> list[dict[str
             _edge(x0, top, x0, bottom, "v"), _edge(x1, top, x1, bottom, "v")]
 
 
-def _segment_edges(obj: Any, page_height: float) -> list[dict[str, Any]]:
+def _segment_edges(handle: Any, page_height: float) -> list[dict[str, Any]]:
     """Axis-aligned straight pieces of a path with many segments (a whole grid in one path)."""
-    matrix = obj.get_matrix()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    points: list[tuple[float, float, bool]] = []
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
-        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        px, py = matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f
-        points.append((px, page_height - py, pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_LINETO))
+    points = [(x, page_height - y, line_to) for x, y, line_to in path_points(handle)]
     edges: list[dict[str, Any]] = []
     for (ax, ay, _), (bx, by, line_to) in zip(points, points[1:], strict=False):
         if not line_to:
@@ -73,11 +67,11 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     """Ruling edges of the page, in pdfplumber's form (top measured from the page top)."""
     height = page.get_height()
     edges: list[dict[str, Any]] = []
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=3):
-        if pdfium_c.FPDFPath_CountSegments(obj.raw) > _SIMPLE_PATH:
-            edges += _segment_edges(obj, height)
+    for handle in objects_of_type(page.raw, pdfium_c.FPDF_PAGEOBJ_PATH, max_depth=3):
+        if COUNT_SEGMENTS(handle) > _SIMPLE_PATH:
+            edges += _segment_edges(handle, height)
         else:
-            left, bottom, right, top = obj.get_bounds()
+            left, bottom, right, top = bounds(handle)
             edges += _box_edges(left, height - top, right, height - bottom)
     return edges
 

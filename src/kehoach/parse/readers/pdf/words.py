@@ -6,9 +6,8 @@ position of each word's first and last character. That is many times faster
 than building every character object in Python, so pdfplumber is kept for
 the pages that hold ruled tables.
 
-Those position calls are most of the time this reader takes, so they are made through
-bare function pointers (`_bare`): ctypes then passes the arguments as they are instead of
-checking each against the declared types, which makes a call two to three times cheaper.
+Those position calls are most of the time this reader takes, so they go through
+pdfium_calls' unchecked function pointers, two to three times cheaper per call.
 """
 
 from __future__ import annotations
@@ -19,6 +18,8 @@ from typing import Any
 
 import pypdfium2.raw as pdfium_c
 
+from kehoach.parse.readers.pdf.pdfium_calls import CHAR_ORIGIN, FONT_SIZE, LOOSE_CHAR_BOX
+
 # PDFium marks a hyphen that splits a word over two lines with U+FFFE.
 _LINE_HYPHEN = "\ufffe"
 _WORD = re.compile(r"[^\s\ufffe]+\ufffe?")
@@ -26,19 +27,6 @@ _WORD = re.compile(r"[^\s\ufffe]+\ufffe?")
 _DESCENT = 0.25
 # Characters whose baselines differ by more than this (points) are on different lines.
 _OTHER_LINE = 2
-
-
-def _bare(function: Any) -> Any:
-    """The same C function without declared argument types (the calling convention and the
-    result type kept); callers pass ctypes objects and small ints only."""
-    bare = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    bare.restype = function.restype
-    return bare
-
-
-_ORIGIN = _bare(pdfium_c.FPDFText_GetCharOrigin)
-_LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox)
-_FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize)
 
 
 def _text(textpage: Any, count: int) -> str:
@@ -60,15 +48,15 @@ class _Chars:
     def origin(self, i: int) -> tuple[float, float]:
         """The character's origin: its left edge (in horizontal text) and the distance of its
         baseline from the top of the page."""
-        _ORIGIN(self.page, i, self.x_ref, self.y_ref)
+        CHAR_ORIGIN(self.page, i, self.x_ref, self.y_ref)
         return self.x.value, self.height - self.y.value
 
     def right(self, i: int) -> float:
-        _LOOSE_BOX(self.page, i, self.box_ref)
+        LOOSE_CHAR_BOX(self.page, i, self.box_ref)
         return float(self.box.right)
 
     def size(self, i: int) -> float:
-        return float(_FONT_SIZE(self.page, i)) or 10.0
+        return float(FONT_SIZE(self.page, i)) or 10.0
 
 
 def _word(text: str, x0: float, x1: float, baseline: float, size: float) -> dict[str, Any]:
@@ -107,7 +95,7 @@ def page_words(textpage: Any, page_height: float) -> list[dict[str, Any]]:
     # Written out, the calls and fields as locals: this loop runs for every word of every page.
     page, height, box, x, y = chars.page, page_height, chars.box, chars.x, chars.y
     box_ref, x_ref, y_ref = chars.box_ref, chars.x_ref, chars.y_ref
-    origin, loose_box, font_size = _ORIGIN, _LOOSE_BOX, _FONT_SIZE
+    origin, loose_box, font_size = CHAR_ORIGIN, LOOSE_CHAR_BOX, FONT_SIZE
     last_y, size = None, 10.0
     previous: dict[str, Any] = {"text": None}
     for match in _WORD.finditer(text):
