@@ -62,7 +62,8 @@ def test_strings_in_every_position(text: str) -> None:
 
 
 def test_what_is_refused() -> None:
-    for text in ("tab\there", "a\u2028b", "a\x85b", "\ufeffbom", "emoji 🙂", "x" * 5000, "a \nb", "a\n\n", " a\nb"):
+    for text in ("tab\there", "a\u2028b", "a\x85b", "\ufeffbom", "emoji 🙂", "x" * 5000, "a \nb", "a\n\n", " a\nb",
+                 "no-break\u00a0space", "private \ue000"):
         with pytest.raises(yaml_writer.Unsupported):
             yaml_writer.dump({"k": text})
     with pytest.raises(yaml_writer.Unsupported):

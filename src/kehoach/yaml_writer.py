@@ -19,16 +19,21 @@ on generated data meant to hit every boundary.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from yaml.resolver import Resolver
 
-# Characters both emitters print as they are with allow_unicode (no escape, no quoting):
-# printable ASCII and the Basic Multilingual Plane's printable range, less the Unicode line
-# and paragraph separators and the byte-order mark. Outside it, PyYAML's writing is used.
-_PRINTABLE_LINE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
-_PRINTABLE_TEXT = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*")
+# Characters both emitters print as they are with allow_unicode (no escape, no quoting): what
+# Python calls printable (no control, format or private-use characters, no line or paragraph
+# separators, no spaces but ' ') within the Basic Multilingual Plane (libyaml escapes the
+# characters beyond it, PyYAML's own emitter does not). Anything else goes to PyYAML.
+_BEYOND_BMP = "\U00010000"
+
+
+def _printable(text: str) -> bool:
+    return text.isprintable() and (text.isascii() or max(text) < _BEYOND_BMP)
+
+
 # A scalar's first character that is an indicator wherever it is followed.
 _FIRST_INDICATORS = frozenset("#,[]{}&*!|>'\"%@`")
 # Past this length an emitter may fold a line at a space (PyYAML's width is set to 10 000).
@@ -63,7 +68,7 @@ def scalar(text: str) -> str:
     """A one-line string as the emitter writes it: plain or single-quoted."""
     if not text:
         return "''"
-    if len(text) > _LONGEST or not _PRINTABLE_LINE.fullmatch(text):
+    if len(text) > _LONGEST or not _printable(text):
         raise Unsupported
     if _can_be_plain(text):
         return text
@@ -73,7 +78,7 @@ def scalar(text: str) -> str:
 def _literal(text: str, indent: str) -> str:
     """Text of several lines as a literal block whose lines start at `indent`."""
     if (text[0] in " \n" or text[-1] == " " or " \n" in text or text.endswith("\n\n")
-            or len(text) > _LONGEST or not _PRINTABLE_TEXT.fullmatch(text)):
+            or len(text) > _LONGEST or not _printable(text.replace("\n", ""))):
         raise Unsupported
     body = text[:-1] if text[-1] == "\n" else text
     lines = [indent + line if line else "" for line in body.split("\n")]
