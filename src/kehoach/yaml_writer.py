@@ -45,11 +45,17 @@ class Unsupported(Exception):  # noqa: N818 (a signal to the caller, not an erro
     """Data this writer does not write byte for byte as PyYAML would."""
 
 
+# The resolver's implicit patterns by first character, as Resolver.resolve looks them up (those
+# registered for any first character added to each list).
+_ANY_FIRST = tuple(regexp for _tag, regexp in Resolver.yaml_implicit_resolvers.get(None, []))
+_BY_FIRST = {first: tuple(regexp for _tag, regexp in resolvers) + _ANY_FIRST
+             for first, resolvers in Resolver.yaml_implicit_resolvers.items() if first is not None}
+
+
 def _plain_resolves_to_str(text: str) -> bool:
     """The resolver reads `text`, written plain, back as a string (not 'yes', '1.5', 'null',
-    a date...). The same look-up as Resolver.resolve."""
-    resolvers = Resolver.yaml_implicit_resolvers.get(text[0], []) + Resolver.yaml_implicit_resolvers.get(None, [])
-    return not any(regexp.match(text) for _tag, regexp in resolvers)
+    a date...)."""
+    return not any(regexp.match(text) for regexp in _BY_FIRST.get(text[0], _ANY_FIRST))
 
 
 def _can_be_plain(text: str) -> bool:
@@ -117,10 +123,20 @@ def _inline(value: Any, indent: str) -> str | None:
     raise Unsupported
 
 
+_KEYS: dict[str, str] = {}
+
+
 def _key(key: Any) -> str:
+    """A mapping key as written; remembered, since the same field names come back in every Plan."""
+    written = _KEYS.get(key) if isinstance(key, str) else None
+    if written is not None:
+        return written
     if not isinstance(key, str) or not key or len(key) > 100 or "\n" in key:
         raise Unsupported
-    return scalar(key)
+    written = scalar(key)
+    if len(_KEYS) < 10_000:
+        _KEYS[key] = written
+    return written
 
 
 def _mapping(data: dict[str, Any], indent: str, out: list[str], first_prefix: str) -> None:
