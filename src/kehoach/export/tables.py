@@ -30,6 +30,8 @@ _INDICATOR_CELLS = [i for i, c in enumerate(TARGET_COLUMNS) if c in INDICATOR_CO
 
 
 def _cell(value: Value) -> object:
+    if type(value) is str:  # most cells: text that cannot be taken for a formula
+        return "'" + value if len(value) > 1 and value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -140,12 +140,13 @@ def find_in_sentence(sentence: str) -> list[Found]:
     def after(m: re.Match[str]) -> str:
         return sentence[m.end() : m.end() + _CONTEXT]
 
-    for m in _RANGE.finditer(sentence):
+    percent = "%" in sentence  # both patterns end in '%'
+    for m in _RANGE.finditer(sentence) if percent else ():
         low, high = to_number(m.group(1)), to_number(m.group(2))
         if low < high:
             found.append((m.start(), Found(low, high, "range", "%", _quote(sentence, *m.span()))))
             taken.append(m.span())
-    for m in _PERCENT.finditer(sentence):
+    for m in _PERCENT.finditer(sentence) if percent else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         cmp = _comparator(before(m), after(m))
