@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ctypes
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -82,3 +85,16 @@ def test_bare_calls_answer_as_the_declared_ones() -> None:
     textpage.close()
     page.close()
     document.close()
+
+
+def test_pdfplumber_is_loaded_only_for_a_page_with_ruling_lines(tmp_path: Path) -> None:
+    """pdfplumber's table geometry (and its imports) costs start-up time; a PDF without ruled
+    tables does without it."""
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(text_pdf([("KE HOACH", 100, 700, 14), ("Cai cach hanh chinh nam 2025", 100, 680, 12)]))
+    code = ("import sys; from kehoach.parse.pipeline import parse_file; from pathlib import Path; "
+            "parse_file(Path(sys.argv[1])); print('pdfplumber' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code, str(plain)], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+    run = subprocess.run([sys.executable, "-c", code, str(SAMPLE_PDF)], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "True"  # its last pages hold ruled tables

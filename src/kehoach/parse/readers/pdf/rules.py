@@ -10,13 +10,15 @@ which is most of the cost of reading a PDF.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pdfplumber.table import TableFinder
 
 from kehoach.parse.readers.pdf.pdfium_calls import COUNT_SEGMENTS, bounds, objects_of_type, path_points
+
+if TYPE_CHECKING:
+    from pdfplumber.table import TableFinder
 
 Box = tuple[float, float, float, float]
 """x0, top, x1, bottom in points from the page's top left corner, as pdfplumber gives them."""
@@ -118,6 +120,9 @@ def _finder(edges: list[dict[str, Any]]) -> TableFinder | None:
     down = [e for e in edges if e["orientation"] == "v"]
     if len(across) < 2 or len(down) < 2:
         return None
+    # pdfplumber (and what it imports) only for a page that has ruling lines.
+    from pdfplumber.table import TableFinder
+
     return TableFinder(None, {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",  # type: ignore[arg-type]
                               "explicit_vertical_lines": down, "explicit_horizontal_lines": across})
 
