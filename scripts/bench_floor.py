@@ -1,7 +1,8 @@
 """The floors scripts/bench.py measures kehoach against, each in the same run as kehoach:
 
 - PDFium's own text and paths of every page: what any PDF reader built on it must read;
-- writing the same Plans as YAML with PyYAML's pure-Python emitter, with libyaml's, and as JSON;
+- writing the same Plans as YAML with PyYAML's pure-Python emitter, with libyaml's, with
+  kehoach's own writer, and as JSON;
 - the start-up of a Python process that imports pydantic and yaml, against a whole
   `kehoach parse` of a sample;
 - a batch's cost per file over the 200-plan folder of scripts/province.py, one and two jobs.
