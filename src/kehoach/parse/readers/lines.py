@@ -168,9 +168,13 @@ def uses_indent(lines: list[Line]) -> bool:
     return len(after_stop) >= 5 and sum(bool(x) for x in after_stop) / len(after_stop) > 0.6
 
 
+_BROKEN_NUMBER_END = re.compile(r"\w-$")
+_NUMBER_GOES_ON = re.compile(r"[A-ZĐ\d]")
+
+
 def _join(a: str, b: str) -> str:
     # '18-' + 'NQ/TW' keeps a broken document number whole.
-    if re.search(r"[\w]-$", a) and re.match(r"[A-ZĐ\d]", b):
+    if a.endswith("-") and _BROKEN_NUMBER_END.search(a) and _NUMBER_GOES_ON.match(b):
         return a + b
     return a + " " + b
 
