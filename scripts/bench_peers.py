@@ -20,34 +20,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
-
-from kehoach.parse.language.textutil import fold
-from kehoach.parse.pipeline import parse_bytes
-from kehoach.parse.readers.lines import is_standalone
-from kehoach.parse.structure.markers import match_marker
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+from bench import baseline, kehoach  # noqa: E402 (the same cold parse and pdfplumber script)
 from bench_floor import best_of, load, pdfium_text_and_paths  # noqa: E402
-
-
-def _kehoach(pdfs: list[bytes]) -> None:
-    for data in pdfs:  # cold, as scripts/bench.py measures it
-        fold.cache_clear()
-        match_marker.cache_clear()
-        is_standalone.cache_clear()
-        parse_bytes(data)
-
-
-def _pdfplumber(pdfs: list[bytes]) -> None:
-    for data in pdfs:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                page.extract_tables()
-                page.close()
 
 
 def _optional_peers() -> dict[str, Callable[[list[bytes]], None]]:
@@ -90,7 +68,8 @@ def main() -> None:
     pages = sum(len(pdfium.PdfDocument(data)) for data in pdfs)
     readers: dict[str, Callable[[list[bytes]], object]] = {
         "PDFium text+paths (floor)": lambda docs: [pdfium_text_and_paths(d) for d in docs],
-        "kehoach parse": _kehoach, "pdfplumber text+tables": _pdfplumber, **_optional_peers()}
+        "kehoach parse": lambda docs: [kehoach(d) for d in docs],
+        "pdfplumber text+tables": lambda docs: [baseline(d) for d in docs], **_optional_peers()}
     print(f"load before: {load()}")
     times = best_of(args.rounds, {name: (lambda run=run: run(pdfs)) for name, run in readers.items()})
     ours = times["kehoach parse"]

@@ -43,22 +43,33 @@ def turned_scan(degrees: int = 90, dpi: int = 200, source: Path = SAMPLE_PDF) ->
     return out.getvalue()
 
 
-def with_hidden_text(pdf: bytes, text: str) -> bytes:
-    """`pdf` with `text` laid invisibly over its first page, as a text layer."""
-    document = pdfium.PdfDocument(pdf)
-    page = document[0]
-    line = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", 10.0)
+def _add_text(document: pdfium.PdfDocument, page: pdfium.PdfPage, text: str, x: float, y: float, size: float,
+              invisible: bool = False) -> None:
+    """One run of Helvetica text at (x, y) from the page's bottom left."""
+    run = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", size)
     units = [ord(ch) for ch in text] + [0]
-    pdfium_c.FPDFText_SetText(line, (ctypes.c_ushort * len(units))(*units))
-    pdfium_c.FPDFTextObj_SetTextRenderMode(line, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
-    pdfium_c.FPDFPageObj_Transform(line, 1, 0, 0, 1, 40, 40)
-    pdfium_c.FPDFPage_InsertObject(page.raw, line)
+    pdfium_c.FPDFText_SetText(run, (ctypes.c_ushort * len(units))(*units))
+    if invisible:
+        pdfium_c.FPDFTextObj_SetTextRenderMode(run, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+    pdfium_c.FPDFPageObj_Transform(run, 1, 0, 0, 1, x, y)
+    pdfium_c.FPDFPage_InsertObject(page.raw, run)
+
+
+def _saved(document: pdfium.PdfDocument, page: pdfium.PdfPage) -> bytes:
     pdfium_c.FPDFPage_GenerateContent(page.raw)
     out = io.BytesIO()
     document.save(out)
     page.close()
     document.close()
     return out.getvalue()
+
+
+def with_hidden_text(pdf: bytes, text: str) -> bytes:
+    """`pdf` with `text` laid invisibly over its first page, as a text layer."""
+    document = pdfium.PdfDocument(pdf)
+    page = document[0]
+    _add_text(document, page, text, 40, 40, 10.0, invisible=True)
+    return _saved(document, page)
 
 
 def text_pdf(runs: list[tuple[str, float, float, float]]) -> bytes:
@@ -67,14 +78,5 @@ def text_pdf(runs: list[tuple[str, float, float, float]]) -> bytes:
     document = pdfium.PdfDocument.new()
     page = document.new_page(595, 842)
     for text, x, y, size in runs:
-        run = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", size)
-        units = [ord(ch) for ch in text] + [0]
-        pdfium_c.FPDFText_SetText(run, (ctypes.c_ushort * len(units))(*units))
-        pdfium_c.FPDFPageObj_Transform(run, 1, 0, 0, 1, x, y)
-        pdfium_c.FPDFPage_InsertObject(page.raw, run)
-    pdfium_c.FPDFPage_GenerateContent(page.raw)
-    out = io.BytesIO()
-    document.save(out)
-    page.close()
-    document.close()
-    return out.getvalue()
+        _add_text(document, page, text, x, y, size)
+    return _saved(document, page)

@@ -18,9 +18,9 @@ on generated data meant to hit every boundary.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from yaml.representer import SafeRepresenter
 from yaml.resolver import Resolver
 
 # Characters both emitters print as they are with allow_unicode (no escape, no quoting): what
@@ -91,14 +91,8 @@ def _literal(text: str, indent: str) -> str:
     return ("|" if text[-1] == "\n" else "|-") + "\n" + "\n".join(lines)
 
 
-def _float(value: float) -> str:
-    """SafeRepresenter.represent_float."""
-    if math.isnan(value):
-        return ".nan"
-    if math.isinf(value):
-        return ".inf" if value > 0 else "-.inf"
-    text = repr(value).lower()
-    return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+# PyYAML's own representer writes the numbers (floats have special forms: '.inf', '1.0e+20').
+_NUMBERS = SafeRepresenter()
 
 
 def _inline(value: Any, indent: str) -> str | None:
@@ -115,7 +109,7 @@ def _inline(value: Any, indent: str) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return _float(value)
+        return str(_NUMBERS.represent_float(value).value)
     if isinstance(value, dict):
         return None if value else "{}"
     if isinstance(value, list):
@@ -181,7 +175,7 @@ def dump(data: Any) -> str:
         _mapping(data, "", out, "")
     elif isinstance(data, list) and data:
         _sequence(data, "", out, "")
-    elif data == {} or data == []:
+    elif isinstance(data, (dict, list)):
         out.append("{}" if isinstance(data, dict) else "[]")
     else:
         raise Unsupported  # a lone scalar ends with a document marker

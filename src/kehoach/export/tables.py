@@ -30,16 +30,14 @@ _INDICATOR_CELLS = [i for i, c in enumerate(TARGET_COLUMNS) if c in INDICATOR_CO
 
 
 def _cell(value: Value) -> object:
-    if type(value) is str:  # most cells: text that cannot be taken for a formula
-        return "'" + value if len(value) > 1 and value.startswith(FORMULA_STARTS) else value
+    if isinstance(value, str):  # first: most cells are text
+        return "'" + value if len(value) > 1 and value.startswith(FORMULA_STARTS) else value  # a lone "=" is a comparator
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else ""
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str) and len(value) > 1 and value.startswith(FORMULA_STARTS):  # a lone "=" is a comparator
-        return "'" + value
     return value
 
 

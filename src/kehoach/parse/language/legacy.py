@@ -145,7 +145,7 @@ def letter_words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     """How many words of letters the text holds."""
-    return len(_WORD.findall(text))
+    return len(letter_words(text))
 
 
 def looks_legacy(text: str) -> bool:

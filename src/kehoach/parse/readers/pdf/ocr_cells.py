@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from kehoach.parse.readers.pdf.rules import Box, cell_boxes, centre_in
+from kehoach.parse.readers.pdf.rules import Box, cell_boxes, words_outside
 
 # Pixels kept clear of a cell's rules when it is cut out, and between cut-outs.
 _INSET = 6
@@ -53,7 +53,7 @@ def read_cells(image: Any, scale: float, edges: list[dict[str, Any]], words: lis
     cells = cell_boxes(edges)
     if not cells:
         return words
-    words = [w for w in words if not any(centre_in(w, cell) for cell in cells)]
+    words = words_outside(words, cells)
     cuts = _inked(pixels, scale, cells)
     if not cuts:
         return words

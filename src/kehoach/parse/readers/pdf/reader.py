@@ -23,7 +23,7 @@ from kehoach.parse.language.textutil import nfc, squash
 from kehoach.parse.readers.lines import Line, is_page_number, join_lines
 from kehoach.parse.readers.options import ReadOptions
 from kehoach.parse.readers.pdf.pages import PageContent, read_pages
-from kehoach.parse.readers.pdf.rules import Box, ruled_tables, words_in
+from kehoach.parse.readers.pdf.rules import Box, ruled_tables, words_outside
 from kehoach.parse.readers.pdf.tables import merged_rows, stitch_tables
 
 _DAMAGED = N_("not a readable PDF (damaged or truncated)")
@@ -141,10 +141,7 @@ def _page_items(words: list[dict[str, Any]], tables: list[tuple[Box, Block]], nu
                 width: float) -> list[Line | Block]:
     """Lines in reading order, with the page's tables placed where they stand."""
     pending_tables = sorted(((bbox[1], block) for bbox, block in tables), key=lambda item: item[0])
-    if tables:
-        in_tables = {id(w) for bbox, _ in tables for w in words_in(words, bbox)}
-        words = [w for w in words if id(w) not in in_tables]
-    rows = _rows(words)
+    rows = _rows(words_outside(words, [bbox for bbox, _ in tables]))
     items: list[Line | Block] = []
     margin = min((r.x0 for r in rows), default=0.0)
     centre = width / 2

@@ -78,18 +78,20 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     return edges
 
 
-def centre_in(word: dict[str, Any], box: Box) -> bool:
-    """The word's centre lies in the box (right and bottom edges excluded, as pdfplumber does)."""
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
-
-
 def words_in(words: list[dict[str, Any]], box: Box) -> list[dict[str, Any]]:
-    """The words whose centre lies in the box, as `centre_in` says (written out: it runs for
-    every word of every table row)."""
+    """The words whose centre lies in the box (right and bottom edges excluded, as pdfplumber
+    does); written as one comprehension, since it runs for every word of every table row."""
     left, top, right, bottom = box
     return [w for w in words
             if left <= (w["x0"] + w["x1"]) / 2 < right and top <= (w["top"] + w["bottom"]) / 2 < bottom]
+
+
+def words_outside(words: list[dict[str, Any]], boxes: list[Box]) -> list[dict[str, Any]]:
+    """The words whose centre lies in none of the boxes (the text around a page's tables)."""
+    if not boxes:
+        return words
+    inside = {id(w) for box in boxes for w in words_in(words, box)}
+    return [w for w in words if id(w) not in inside]
 
 
 def _cell_text(words: list[dict[str, Any]]) -> str:

@@ -1,4 +1,4 @@
-"""Words and ruling lines of a PDF page from PDFium (pypdfium2), without layout analysis.
+"""Words of a PDF page from PDFium (pypdfium2), without layout analysis.
 
 PDFium's text layer is read in C and already gives text in content order with
 spaces and line ends; this module only cuts it into words and asks for the
@@ -60,7 +60,9 @@ class _Chars:
 
 
 def _word(text: str, x0: float, x1: float, baseline: float, size: float) -> dict[str, Any]:
-    return {"text": text.replace(_LINE_HYPHEN, "-"), "x0": x0, "x1": x1,
+    if _LINE_HYPHEN in text:
+        text = text.replace(_LINE_HYPHEN, "-")
+    return {"text": text, "x0": x0, "x1": x1,
             "top": baseline - size, "bottom": baseline + _DESCENT * size}
 
 
@@ -97,32 +99,26 @@ def page_words(textpage: Any, page_height: float) -> list[dict[str, Any]]:
     box_ref, x_ref, y_ref = chars.box_ref, chars.x_ref, chars.y_ref
     origin, loose_box, font_size = CHAR_ORIGIN, LOOSE_CHAR_BOX, FONT_SIZE
     last_y, size = None, 10.0
-    previous: dict[str, Any] = {"text": None}
+    previous: dict[str, Any] | None = None
     for match in _WORD.finditer(text):
         start, end = match.span()
         origin(page, start, x_ref, y_ref)
         x0, y0 = x.value, y.value
         if end - start > 1:
             origin(page, end - 1, x_ref, y_ref)
-            if abs(y.value - y0) > _OTHER_LINE:
-                for word in _split_by_line(chars, match.group(), start):
-                    if not _same_place(previous, word):
-                        words.append(word)
-                        previous = word
-                last_y = None
-                continue
-        if y0 != last_y:
-            size = font_size(page, start) or 10.0
-            last_y = y0
-        loose_box(page, end - 1, box_ref)
-        word_text = match.group()
-        if _LINE_HYPHEN in word_text:
-            word_text = word_text.replace(_LINE_HYPHEN, "-")
-        top = height - y0 - size
-        if word_text == previous["text"] and abs(x0 - previous["x0"]) < 1.5 and abs(top - previous["top"]) < 1.5:
-            continue  # fake bold, as _same_place says
-        previous = {"text": word_text, "x0": x0, "x1": box.right, "top": top, "bottom": top + size * (1 + _DESCENT)}
-        words.append(previous)
+        if abs(y.value - y0) > _OTHER_LINE:
+            found = _split_by_line(chars, match.group(), start)
+            last_y = None
+        else:
+            if y0 != last_y:
+                size = font_size(page, start) or 10.0
+                last_y = y0
+            loose_box(page, end - 1, box_ref)
+            found = [_word(match.group(), x0, box.right, height - y0, size)]
+        for word in found:
+            if previous is None or not _same_place(previous, word):
+                words.append(word)
+                previous = word
     return words
 
 
