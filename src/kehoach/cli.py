@@ -11,15 +11,25 @@ import sys
 # is built; kehoach uses none, and the look-up is a good part of a command's start-up.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+from typing import Any  # noqa: E402
+
 import typer  # noqa: E402
 
-from kehoach.commands import documents, province, report  # noqa: F401,E402 (registers the commands)
-from kehoach.commands.common import app, error_line  # noqa: E402
+from kehoach.commands import all_commands, program  # noqa: E402
+from kehoach.commands.common import error_line  # noqa: E402
 from kehoach.errors import KehoachError  # noqa: E402
 from kehoach.files import describe  # noqa: E402
 from kehoach.i18n import _  # noqa: E402
 
-__all__ = ["app", "main"]
+__all__ = ["main"]  # and `app`, made on first use (__getattr__ below)
+
+
+def __getattr__(name: str) -> Any:
+    """`kehoach.cli.app`: the program with every command (for tests and embedding); `main`
+    loads only the command a run needs."""
+    if name == "app":
+        return all_commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _utf8_streams() -> None:
@@ -51,7 +61,7 @@ def main() -> None:
     _utf8_streams()
     signal.signal(signal.SIGINT, _interrupt)
     try:
-        app()
+        program(sys.argv[1:])()
     except KehoachError as exc:
         typer.echo(error_line(str(exc)), err=True)
         sys.exit(exc.exit_code)

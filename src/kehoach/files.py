@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Iterable
@@ -140,7 +139,8 @@ def _write_straight(path: Path, data: bytes) -> None:
 
 def _write_replacing(target: Path, data: bytes, mode: int, shown: Path) -> None:
     """Temporary file in the same folder, flushed, then renamed over the target."""
-    tmp = target.parent / f"{_TMP_PREFIX}{secrets.token_hex(6)}{_TMP_SUFFIX}"
+    # os.urandom is what the secrets module draws on; importing that module costs a command's start-up more.
+    tmp = target.parent / f"{_TMP_PREFIX}{os.urandom(6).hex()}{_TMP_SUFFIX}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
