@@ -48,6 +48,7 @@ from bench_floor import (  # noqa: E402
     load,
     many_pages,
     pdfium_text_and_paths,
+    pdfium_word_boxes,
     start_up,
     yaml_writing,
 )
@@ -188,19 +189,21 @@ def kehoach_plan(data: bytes) -> dict[str, object]:
 
 
 def floors(pdfs: list[bytes], pages: int, rounds: int) -> None:
-    """kehoach's PDF parse against PDFium's text and paths, per page: the corpus PDFs and a
-    250-page one."""
+    """kehoach's PDF parse against PDFium's text and paths, and against the same with every
+    word's box asked as kehoach asks it, per page: the corpus PDFs and a 250-page one."""
     big = many_pages(sorted(SAMPLES.glob("*.pdf"))[0], 250)
     times = best_of(rounds, {
         "floor": lambda: [pdfium_text_and_paths(d) for d in pdfs],
+        "boxes": lambda: [pdfium_word_boxes(d) for d in pdfs],
         "kehoach": lambda: [kehoach(d) for d in pdfs],
         "floor big": lambda: pdfium_text_and_paths(big),
+        "boxes big": lambda: pdfium_word_boxes(big),
         "kehoach big": lambda: kehoach(big),
     })
-    for label, n, ours, floor in (("corpus PDFs", pages, times["kehoach"], times["floor"]),
-                                  ("250-page PDF", 250, times["kehoach big"], times["floor big"])):
+    for label, n, key in (("corpus PDFs", pages, ""), ("250-page PDF", 250, " big")):
+        ours, floor, boxes = times["kehoach" + key], times["floor" + key], times["boxes" + key]
         print(f"PDF, {label}: kehoach {1000 * ours / n:.2f} ms/page, PDFium text+paths {1000 * floor / n:.2f} ms/page: "
-              f"{ours / floor:.1f}x the floor")
+              f"{ours / floor:.1f}x the floor (with word boxes {1000 * boxes / n:.2f} ms/page: {ours / boxes:.1f}x)")
 
 
 def ocr_bench(sample: Path, rounds: int) -> None:

@@ -1,10 +1,12 @@
 """The floors scripts/bench.py measures kehoach against, each in the same run as kehoach:
 
-- PDFium's own text and paths of every page: what any PDF reader built on it must read;
+- PDFium's own text and paths of every page: what any PDF reader built on it must read; and
+  the same with each word's box asked as kehoach's word reader asks it (what a reader that
+  places words must also ask);
 - writing the same Plans as YAML with PyYAML's pure-Python emitter, with libyaml's, with
   kehoach's own writer, and as JSON;
-- the start-up of a Python process that imports pydantic and yaml, against a whole
-  `kehoach parse` of a sample;
+- the start-up of a Python process that imports pydantic and yaml, and of the least a typer
+  program with pydantic models does, against a whole `kehoach parse` of a sample;
 - a batch's cost per file over the 200-plan folder of scripts/province.py, one and two jobs.
 
 Each pair of measures takes turns round by round (a busy spell on a shared machine slows
@@ -13,6 +15,7 @@ both), and the figures are medians or bests as said; the load is printed with th
 
 from __future__ import annotations
 
+import ctypes
 import io
 import os
 import statistics
@@ -45,6 +48,34 @@ def pdfium_text_and_paths(data: bytes) -> int:
             page = document[index]
             textpage = page.get_textpage()
             textpage.get_text_range()
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
+                obj.get_bounds()
+            textpage.close()
+            page.close()
+        return len(document)
+    finally:
+        document.close()
+
+
+def pdfium_word_boxes(data: bytes) -> int:
+    """pdfium_text_and_paths plus each word's box as kehoach asks for it: the first and last
+    characters' origins and the last one's loose box (bare calls, no Python word objects)."""
+    from kehoach.parse.readers.pdf.pdfium_calls import CHAR_ORIGIN, LOOSE_CHAR_BOX
+    from kehoach.parse.readers.pdf.words import _WORD
+
+    document = pdfium.PdfDocument(data)
+    x, y, box = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF()
+    x_ref, y_ref, box_ref = ctypes.byref(x), ctypes.byref(y), ctypes.byref(box)
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+            for match in _WORD.finditer(textpage.get_text_range()):
+                start, end = match.span()
+                CHAR_ORIGIN(handle, start, x_ref, y_ref)
+                CHAR_ORIGIN(handle, end - 1, x_ref, y_ref)
+                LOOSE_CHAR_BOX(handle, end - 1, box_ref)
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
                 obj.get_bounds()
             textpage.close()
@@ -115,16 +146,24 @@ def timed(command: list[str], check: bool = False) -> float:
 
 
 def start_up(rounds: int) -> None:
-    """A whole `kehoach parse` of a txt sample against a process importing pydantic and yaml."""
+    """A whole `kehoach parse` of a txt sample against a process importing pydantic and yaml,
+    and against the least a typer program with pydantic models does (scripts/minimal_cli.py)."""
     sample = str(ROOT / "samples" / "000_e3b5f0d1f2c6f809.txt")
-    base, ours = [], []
-    timed([*KEHOACH, "--version"])  # the bytecode written once, as after installing
+    commands = {
+        "base": [sys.executable, "-c", "import pydantic, yaml"],
+        "minimal": [sys.executable, str(ROOT / "scripts" / "minimal_cli.py"), "parse", sample, "--format", "json"],
+        "kehoach": [*KEHOACH, "parse", sample, "--format", "json"],
+    }
+    for command in commands.values():  # the bytecode written once, as after installing
+        timed(command, check=True)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):
-        base.append(timed([sys.executable, "-c", "import pydantic, yaml"]))
-        ours.append(timed([*KEHOACH, "parse", sample, "--format", "json"]))
-    b, o = statistics.median(base), statistics.median(ours)
+        for name, command in commands.items():
+            times[name].append(timed(command))
+    b, m, o = (statistics.median(times[name]) for name in commands)
     print(f"start-up (medians of {rounds}): python -c 'import pydantic, yaml' {1000 * b:.0f} ms, "
-          f"kehoach parse <txt> --format json {1000 * o:.0f} ms: {o / b:.1f}x")
+          f"kehoach parse <txt> --format json {1000 * o:.0f} ms: {o / b:.1f}x; a minimal typer + pydantic "
+          f"program (scripts/minimal_cli.py) {1000 * m:.0f} ms: {m / b:.1f}x")
 
 
 def batch_cost(rounds: int) -> None:
