@@ -245,6 +245,12 @@ def to_roman(value: int) -> str:
     return out
 
 
+def next_letter(label: str) -> str | None:
+    """The letter after `label` in the order of lettered items ('b' -> 'c', 'd' -> 'đ')."""
+    position = LETTER_ORDER.index(label) if label in LETTER_ORDER else None
+    return LETTER_ORDER[position + 1] if position is not None and position + 1 < len(LETTER_ORDER) else None
+
+
 def next_label(kind: str, label: str) -> str | None:
     """The label after `label` in a roman or arabic sequence ('II' -> 'III', '4' -> '5')."""
     value = roman_value(label) if kind == "roman" and label.isalpha() else None

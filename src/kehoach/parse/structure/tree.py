@@ -12,7 +12,7 @@ import re
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.language.textutil import is_upper
-from kehoach.parse.structure.markers import BULLET, Marker, match_marker, next_label
+from kehoach.parse.structure.markers import BULLET, Marker, match_marker, next_label, next_letter
 from kehoach.schema import Paragraph, Section
 
 _TERMINAL = re.compile(r"[.;!?…]\s*$")
@@ -87,6 +87,22 @@ def _misread_repeat(marker: Marker, siblings: list[Section]) -> Marker:
     return Marker(marker.kind, following, marker.rest) if following == marker.label + "I" else marker
 
 
+# Letters whose capital differs from the small letter only in size: OCR reads an item 'c.' as 'C.'.
+_SAME_SHAPE_CAPITALS = frozenset("cosvx")
+
+
+def _misread_capital(marker: Marker, kinds: list[str], open_sections: list[Section]) -> Marker:
+    """An OCR'd 'C.' where the open lettered items call for 'c.' (after 'b.'): the capital
+    would otherwise open a level of its own under 'b.'."""
+    low = marker.label.lower()
+    if marker.kind != "upper_letter" or low not in _SAME_SHAPE_CAPITALS or "letter" not in kinds:
+        return marker
+    depth = kinds.index("letter")
+    if depth >= len(open_sections) or next_letter(open_sections[depth].label) != low:
+        return marker
+    return Marker("letter", low, marker.rest)
+
+
 def build_tree(body: list[Block]) -> list[Section]:
     """Sections of the body; text before the first item (there is none when the body comes
     from `zones`, which starts it at an item) is dropped."""
@@ -101,6 +117,8 @@ def build_tree(body: list[Block]) -> list[Section]:
             if open_sections:
                 open_sections[-1].content.append(_paragraph(block, marker))
             continue
+        if block.ocr:
+            marker = _misread_capital(marker, kinds, open_sections)
         if marker.kind in kinds:
             depth = kinds.index(marker.kind)
             del kinds[depth + 1 :]
