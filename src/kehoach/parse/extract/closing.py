@@ -22,11 +22,23 @@ def _signature_column(text: str) -> bool:
     return is_signature_line(text) or is_upper(text) or _name(text) is not None
 
 
+# Marks a scan leaves after an item's end (a rule, the edge of a stamp): 'thực hiện); _'.
+_SCAN_MARKS = " _|¬`~"
+
+
 def _clean_recipient(text: str) -> str | None:
-    text = text.strip().rstrip(";,").strip()
+    text = text.strip().rstrip(_SCAN_MARKS).rstrip(";,").strip()
     if not text or not (text[0].isalnum() or text[0] in "“\"("):
         return None  # '} Để báo cáo' and similar layout leftovers
     return text
+
+
+def _undashed_first_item(closing: list[Block], i: int) -> bool:
+    """closing[i] is the list's first item with its '-' lost (OCR, a pasted text): it ends as an
+    item does and the line after it is a dashed item."""
+    following = match_marker(closing[i + 1].text) if i + 1 < len(closing) else None
+    return (following is not None and following.kind == BULLET
+            and closing[i].text.rstrip().endswith((";", ",", ")")) and not _signature_column(closing[i].text))
 
 
 def recipients(closing: list[Block]) -> list[str] | None:
@@ -45,8 +57,10 @@ def recipients(closing: list[Block]) -> list[str] | None:
             items.append(cleaned)
     cut: list[int] = []  # items that stop mid-phrase (no ';' or '.')
     end = start + 1
-    for block in closing[start + 1 :]:
+    for i, block in enumerate(closing[start + 1 :], start=start + 1):
         marker = match_marker(block.text)
+        if marker is None and not items and _undashed_first_item(closing, i):
+            marker = match_marker("- " + block.text)
         if marker is None or marker.kind != BULLET:
             if cut and cut[-1] == len(items) - 1 and not _signature_column(block.text):
                 # The item above stopped mid-phrase ('..., Ban xây dựng Đảng,'): this line goes on with it.
