@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from kehoach.parse.blocks import Block, PageRead, page_ranges
+from kehoach.parse.extract.closing import recipients
 from kehoach.parse.extract.metadata import number_and_symbol, place_and_date
 from kehoach.parse.extract.quality import page_readings
 from kehoach.parse.extract.tasks import tasks_from_table
@@ -148,3 +149,23 @@ def test_a_header_name_goes_on_over_lines_tied_by_a_linking_word() -> None:
                 min_size=1, max_size=8))
 def test_ocr_line_repair_never_raises_and_keeps_one_text_per_word(words: list[str]) -> None:
     assert len(repair_line(words)) == len(words)
+
+
+def test_an_ocr_capital_that_continues_the_lettered_items_is_the_small_letter() -> None:
+    texts = ("1. Phương thức", "a. Thu thập tài liệu;", "b. Đối chiếu hồ sơ;", "C. Kiểm tra thực tế;", "d. Lập biên bản.")
+    section = build_tree(_paras(*texts, ocr=True))[0]
+    assert [(s.path, s.kind) for s in section.children] == [
+        ("1/a", "letter"), ("1/b", "letter"), ("1/c", "letter"), ("1/d", "letter")]
+    assert section.children[2].raw.startswith("C. Kiểm tra")  # as printed, for whoever checks
+    # Printed text keeps its capital; so does an OCR'd capital that does not follow on ('C.' after 'a.').
+    assert [s.path for s in build_tree(_paras(*texts, ocr=False))[0].children] == ["1/a", "1/b", "1/d"]
+    assert [s.path for s in build_tree(_paras(*texts[:2], texts[3], ocr=True))[0].children] == ["1/a"]
+
+
+def test_recipients_whose_first_item_lost_its_dash() -> None:
+    closing = _paras("Nơi nhận: ¬", "PC AIDS, MT, MD (để báo cáo);", "- Bộ Công an (để báo cáo);",
+                     "- Thành viên Tổ (để thực hiện); _", "- Lưu: VT.", "KT. TỔ TRƯỞNG", ocr=True)
+    assert recipients(closing) == ["PC AIDS, MT, MD (để báo cáo)", "Bộ Công an (để báo cáo)",
+                                   "Thành viên Tổ (để thực hiện)", "Lưu: VT."]
+    # A line that does not end as an item does is not taken for one.
+    assert recipients(_paras("Nơi nhận:", "Như trên", "- Lưu: VT.", ocr=False)) == []
