@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 
 from kehoach.parse.language.textutil import fold
-from kehoach.parse.language.vocab import ABBREVIATIONS, CMP_AFTER, CMP_BEFORE, CMP_FILLERS, TIME_LIMIT_UNITS
+from kehoach.parse.language.vocab import (
+    ABBREVIATIONS,
+    CMP_AFTER,
+    CMP_BEFORE,
+    CMP_FILLERS,
+    DURATION_FILLERS,
+    DURATION_LABELS,
+    TIME_LIMIT_UNITS,
+)
 
 _NUM = r"\d{1,3}(?:[.,]\d{1,2})?"
 _DIGIT = re.compile(r"\d")
@@ -23,6 +31,9 @@ _FILLERS = sorted((fold(w) for w in CMP_FILLERS), key=len, reverse=True)
 _BEFORE = tuple((fold(phrase), cmp) for phrase, cmp in CMP_BEFORE)
 _AFTER = tuple((fold(phrase), cmp) for phrase, cmp in CMP_AFTER)
 _ABBREVIATIONS = frozenset(ABBREVIATIONS)
+# What a sentence says before a duration it sets: 'Thời gian kiểm tra: dự kiến khoảng' (folded).
+_SETS_DURATION = re.compile(rf"^(?:{'|'.join(fold(w) for w in DURATION_LABELS)})\b[^:;.]{{0,40}}:"
+                            rf"(?:\s*(?:{'|'.join(fold(w) for w in DURATION_FILLERS)}))*\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+\S)")
 # Characters either side of a number that can hold its comparator ('không thấp hơn', 'trở lên').
 _CONTEXT = 60
@@ -152,11 +163,13 @@ def find_in_sentence(sentence: str) -> list[Found]:
         cmp = _comparator(before(m), after(m))
         found.append((m.start(), Found(to_number(m.group(1)), None, cmp, "%", _quote(sentence, *m.span()))))
     for m in _TIME.finditer(sentence):
-        if not _has_comparator(before(m)) or _is_clock_time(sentence, m):
+        # A duration a label sets is what it says; a limit needs its comparator ('tối đa 15 phút').
+        sets = m.start() <= _CONTEXT and bool(_SETS_DURATION.match(fold(sentence[: m.start()])))
+        if not (sets or _has_comparator(before(m))) or _is_clock_time(sentence, m):
             continue
-        cmp = _comparator(before(m), after(m))
-        found.append((m.start(), Found(to_number(m.group(1)), None, "<=" if cmp == "=" else cmp, m.group(2),
-                                       _quote(sentence, *m.span()))))
+        cmp = "=" if sets else _comparator(before(m), after(m))
+        found.append((m.start(), Found(to_number(m.group(1)), None, "<=" if cmp == "=" and not sets else cmp,
+                                       m.group(2), _quote(sentence, *m.span()))))
     return [f for _, f in sorted(found, key=lambda pair: pair[0])]
 
 

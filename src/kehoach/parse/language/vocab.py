@@ -131,8 +131,11 @@ CMP_FILLERS: tuple[str, ...] = ("đạt", "là", "bằng", "ở mức", "mức",
 # Phrases right after a number that make it a lower or upper bound ("60% trở lên").
 CMP_AFTER: tuple[tuple[str, str], ...] = (("trở lên", ">="), ("trở xuống", "<="))
 
-# Units of time limits; a number with one of these is a target only next to a comparator.
+# Units of time limits; a number with one of these is a target only next to a comparator,
+# or as the value a duration label sets ('Thời gian kiểm tra: dự kiến 02 ngày làm việc').
 TIME_LIMIT_UNITS: tuple[str, ...] = ("ngày làm việc", "phút", "giờ", "ngày")
+DURATION_LABELS: tuple[str, ...] = ("thời gian", "thời hạn")
+DURATION_FILLERS: tuple[str, ...] = ("dự kiến", "khoảng", "là")
 
 # Words for small numbers, as used in period phrases ('sáu tháng cuối năm').
 NUMBER_WORDS: dict[str, int] = {
