@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kehoach.parse.pipeline import parse_bytes
 from kehoach.parse.readers.word.reader import read_docx
 from kehoach.parse.structure.tree import walk
@@ -156,3 +158,26 @@ def test_a_declaration_in_any_xml_part_is_refused() -> None:
             z.writestr(name, data)
     with pytest.raises(InputError, match=r"word/_rels/document.xml.rels declares XML entities"):
         read_docx(out.getvalue())
+
+
+def _plan_with_title(*lines: str) -> bytes:
+    head = ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Số: 12/KH-UBND", "Lâm Đồng, ngày 10 tháng 10 năm 2025", "KẾ HOẠCH"]
+    tail = ["I. MỤC ĐÍCH, YÊU CẦU", "1. Đánh giá đúng thực trạng."]
+    return build_docx("".join(para(text) for text in (*head, *lines, *tail)))
+
+
+def test_a_title_typed_as_two_paragraphs_is_one_title() -> None:
+    plan = parse_bytes(_plan_with_title(
+        "Tổng kết thực hiện Chiến lược quốc gia phòng, chống ma túy, gắn với tổng kết thực hiện",
+        "Chương trình phòng, chống ma túy giai đoạn 2021 - 2025",
+        "Thực hiện Quyết định số 1001/QĐ-TTg ngày 27/6/2011 của Thủ tướng Chính phủ."))
+    assert plan.title == ("Tổng kết thực hiện Chiến lược quốc gia phòng, chống ma túy, gắn với tổng kết thực hiện "
+                          "Chương trình phòng, chống ma túy giai đoạn 2021 - 2025")
+    assert plan.period is not None and (plan.period.start, plan.period.end) == (date(2021, 1, 1), date(2025, 12, 31))
+
+
+def test_the_sentence_after_a_title_is_not_part_of_it() -> None:
+    for after in ("Để triển khai thực hiện, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+                  "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", "(Kèm theo Quyết định số 12/QĐ-UBND)"):
+        plan = parse_bytes(_plan_with_title("Cải cách hành chính năm 2026", after))
+        assert plan.title == "Cải cách hành chính năm 2026", after

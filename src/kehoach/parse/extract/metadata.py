@@ -22,6 +22,7 @@ from kehoach.parse.language.vocab import (
     TASK_COUNT_WORDS,
 )
 from kehoach.parse.readers.lines import NUMBER_LABEL, is_attachment_line, is_doc_type
+from kehoach.parse.structure.markers import match_marker
 
 _UP = UPPER
 _NAME_WORD = rf"[{_UP}][^\s,;.:()/]*"
@@ -57,14 +58,33 @@ class Issuer:
     locality: str
 
 
+# Paragraphs a trích yếu may run over (a title typed as two paragraphs, a .doc's line breaks).
+_TITLE_PARAGRAPHS = 3
+
+
+def _goes_on_title(title: str, text: str) -> bool:
+    """`text`, the paragraph after the title so far, carries on with it: a title does not end
+    with a full stop, and what comes after it (the preamble, an item, an attachment line, the
+    first sentence of the body) starts with its own words or ends as a sentence."""
+    return (not title.endswith((".", ":", ";")) and text[:1].isalpha() and " " in text
+            and not text.rstrip().endswith((".", ":", ";")) and not text.startswith(PREAMBLE_STARTERS)
+            and not is_attachment_line(text) and match_marker(text) is None and not is_upper(text))
+
+
 def doc_type_and_title(front: list[Block]) -> tuple[str | None, str | None]:
-    """'KẾ HOẠCH' and the trích yếu on the paragraph after it."""
+    """'KẾ HOẠCH' and the trích yếu on the paragraph after it (and on the next ones while
+    the title goes on)."""
     for i, block in enumerate(front):
         if is_doc_type(block.text):
             title = None
             nxt = front[i + 1] if i + 1 < len(front) else None
             if nxt is not None and not is_attachment_line(nxt.text) and not nxt.text.startswith(PREAMBLE_STARTERS[:1]):
-                title = re.sub(r"^V/v\s*", "", nxt.text).strip(" .")
+                title = nxt.text.strip()
+                for more in front[i + 2 : i + 1 + _TITLE_PARAGRAPHS]:
+                    if not _goes_on_title(title, more.text):
+                        break
+                    title = f"{title} {more.text.strip()}"
+                title = re.sub(r"^V/v\s*", "", title).strip(" .")
             return block.text.strip(" .:"), title
     return None, None
 
