@@ -50,6 +50,10 @@ def _in_case_of(word: str, model: str) -> str:
 # Letters Vietnamese never uses that OCR reads for its own: the Icelandic eth for đ (often
 # after a true đ, as a double reading of one letter), the fraction slash for '/'.
 _GLYPHS = (("ĐÐ", "Đ"), ("đð", "đ"), ("Ð", "Đ"), ("ð", "đ"), ("⁄", "/"))
+# The same at the head of a lettered item, where only a letter of the item order can stand:
+# 'ø)' for 'g)', 'ï)' for 'i)'.
+_ITEM_LETTERS = {"ø": "g", "ï": "i", "ì": "i", "í": "i"}
+_ITEM_READ = re.compile(rf"^([{''.join(_ITEM_LETTERS)}])([.)])$")
 
 
 # A part number as OCR misreads it: 'I' as 'l', 'L' or '|', 'II' run together as 'H' ('HI.'
@@ -79,6 +83,9 @@ def repair_line(words: list[str]) -> list[str]:
         line = line.replace(wrong, right)
     words = line.split(" ")
     words[0] = _part_number(words[0], words[1:])
+    item = _ITEM_READ.match(words[0]) if len(words) > 1 else None
+    if item:
+        words[0] = _ITEM_LETTERS[item.group(1)] + item.group(2)
     line = " ".join(words)
     tokens = list(_LETTERS.finditer(line))
     table = _phrases()
