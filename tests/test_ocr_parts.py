@@ -36,6 +36,10 @@ from .pdf_builder import GARBLED_WORDS
     ("TRƯỜNG THCS", "TRƯỜNG THCS"),
     ("1. MỤC ĐÍCH", "1. MỤC ĐÍCH"),
     ("L Công tác", "L Công tác"),
+    # A lettered item's letter read as a glyph Vietnamese never uses.
+    ("ø) Tăng cường công tác phối hợp", "g) Tăng cường công tác phối hợp"),
+    ("ï) Tổ chức triển khai", "i) Tổ chức triển khai"),
+    ("ø", "ø"),
 ])
 def test_ocr_words_set_right_from_the_vocabulary(read: str, meant: str) -> None:
     assert " ".join(repair_line(read.split(" "))) == meant
@@ -169,3 +173,15 @@ def test_recipients_whose_first_item_lost_its_dash() -> None:
                                    "Thành viên Tổ (để thực hiện)", "Lưu: VT."]
     # A line that does not end as an item does is not taken for one.
     assert recipients(_paras("Nơi nhận:", "Như trên", "- Lưu: VT.", ocr=False)) == []
+
+
+def test_an_ocr_item_whose_number_was_read_as_a_speck_gets_the_missing_number() -> None:
+    texts = ("II. NỘI DUNG", "4. Ứng dụng công nghệ thông tin.", "` Tiếp tục kiện toàn Tổ Công tác.",
+             "6. Tăng cường cán bộ.")
+    part = build_tree(_paras(*texts, ocr=True))[0]
+    assert [(s.path, s.text) for s in part.children] == [
+        ("II/4", "Ứng dụng công nghệ thông tin."), ("II/5", "Tiếp tục kiện toàn Tổ Công tác."),
+        ("II/6", "Tăng cường cán bộ.")]
+    # Not when no number is missing there, nor in printed text.
+    assert len(build_tree(_paras(*texts[:3], "5. Tăng cường cán bộ.", ocr=True))[0].children) == 2
+    assert len(build_tree(_paras(*texts, ocr=False))[0].children) == 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kehoach.parse.blocks import Block
-from kehoach.parse.language.textutil import is_upper
+from kehoach.parse.language.textutil import UPPER, is_upper
 from kehoach.parse.structure.markers import BULLET, Marker, match_marker, next_label, next_letter
 from kehoach.schema import Paragraph, Section
 
@@ -103,16 +103,34 @@ def _misread_capital(marker: Marker, kinds: list[str], open_sections: list[Secti
     return Marker("letter", low, marker.rest)
 
 
+# A speck OCR read where an item's number was printed: '` Tiếp tục ...' for '5. Tiếp tục ...'.
+_SPECK_START = re.compile(rf"^[`'‘’|¬~^°]\s+(?=[{UPPER}])")
+
+
+def _lost_number(text: str, following: Marker | None, kinds: list[str], open_sections: list[Section]) -> Marker | None:
+    """An OCR'd item whose number was read as a speck: it starts with one, and the number it
+    lost is the one missing between the open item and the item right after it ('4.', '6.')."""
+    speck = _SPECK_START.match(text)
+    if speck is None or following is None or following.kind not in kinds:
+        return None
+    depth = kinds.index(following.kind)
+    missing = next_label(following.kind, open_sections[depth].label) if depth < len(open_sections) else None
+    if missing is None or next_label(following.kind, missing) != following.label:
+        return None
+    return Marker(following.kind, missing, text[speck.end() :])
+
+
 def build_tree(body: list[Block]) -> list[Section]:
     """Sections of the body; text before the first item (there is none when the body comes
     from `zones`, which starts it at an item) is dropped."""
     roots: list[Section] = []
     kinds: list[str] = []
     open_sections: list[Section] = []
-    for block in body:
-        if block.kind != "para":
-            continue
+    paragraphs = [block for block in body if block.kind == "para"]
+    for i, block in enumerate(paragraphs):
         marker = match_marker(block.text)
+        if marker is None and block.ocr and i + 1 < len(paragraphs):
+            marker = _lost_number(block.text, match_marker(paragraphs[i + 1].text), kinds, open_sections)
         if marker is None or marker.kind == BULLET:
             if open_sections:
                 open_sections[-1].content.append(_paragraph(block, marker))
