@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kehoach.parse.language.textutil import fold
+from kehoach.parse.language.textutil import fold, unmarked
 from kehoach.parse.language.vocab import (
     ABBREVIATIONS,
     CMP_AFTER,
     CMP_BEFORE,
     CMP_FILLERS,
+    CMP_NOT_RESTORED,
     DURATION_FILLERS,
     DURATION_LABELS,
     TIME_LIMIT_UNITS,
@@ -30,6 +31,10 @@ _TIME = re.compile(rf"(?<![\d/.,])({_NUM})\s*({'|'.join(TIME_LIMIT_UNITS)})\b")
 _FILLERS = sorted((fold(w) for w in CMP_FILLERS), key=len, reverse=True)
 _BEFORE = tuple((fold(phrase), cmp) for phrase, cmp in CMP_BEFORE)
 _AFTER = tuple((fold(phrase), cmp) for phrase, cmp in CMP_AFTER)
+# Comparators of two words or more by their letters alone, for one whose marks OCR or a typing
+# slip got wrong ('tối thiếu 60%'); not those whose bare letters are everyday words too.
+_BEFORE_UNMARKED = tuple((unmarked(phrase), cmp) for phrase, cmp in CMP_BEFORE
+                         if " " in phrase and phrase not in CMP_NOT_RESTORED)
 _ABBREVIATIONS = frozenset(ABBREVIATIONS)
 # What a sentence says before a duration it sets: 'Thời gian kiểm tra: dự kiến khoảng' (folded).
 _SETS_DURATION = re.compile(rf"^(?:{'|'.join(fold(w) for w in DURATION_LABELS)})\b[^:;.]{{0,40}}:"
@@ -105,6 +110,10 @@ def _comparator(before: str, after: str) -> str:
         return ">="
     for phrase, cmp in _BEFORE:
         if prefix.endswith(phrase) and (len(prefix) == len(phrase) or not prefix[-len(phrase) - 1].isalnum()):
+            return cmp
+    letters = unmarked(prefix)
+    for phrase, cmp in _BEFORE_UNMARKED:
+        if letters.endswith(phrase) and (len(letters) == len(phrase) or not letters[-len(phrase) - 1].isalnum()):
             return cmp
     return "="
 

@@ -54,6 +54,13 @@ def fold(text: str) -> str:
     return squash(key)
 
 
+def unmarked(text: str) -> str:
+    """Upper-case letters without tone or vowel marks ('đốc' -> 'DOC'): what OCR and typing
+    slips leave of a word whose marks they got wrong."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d").upper())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def is_upper(text: str) -> bool:
     """True when the text has at least two letters and all of them are upper case.
 

@@ -126,6 +126,10 @@ CMP_BEFORE: tuple[tuple[str, str], ...] = (
     ("thấp hơn", "<"), ("dưới", "<"), ("<", "<"),
     ("trong vòng", "<="), ("trong thời hạn", "<="),
 )
+# Comparators OCR may misread a mark of ('tối thiếu' for 'tối thiểu') whose letters without
+# marks are also everyday words, so that OCR text is not 'repaired' into them: 'không qua'
+# (not through), 'tôi đã' (I have).
+CMP_NOT_RESTORED: tuple[str, ...] = ("không quá", "tối đa")
 # Filler words that may sit between the comparator and the number ("tối thiểu đạt 90%").
 CMP_FILLERS: tuple[str, ...] = ("đạt", "là", "bằng", "ở mức", "mức", "còn", ":", "đạt mức")
 # Phrases right after a number that make it a lower or upper bound ("60% trở lên").

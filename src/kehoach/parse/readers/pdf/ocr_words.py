@@ -2,7 +2,8 @@
 
 Tesseract's Vietnamese model reads body text well but often misplaces the marks of
 capitals ('KÉ HOẠCH' for 'KẾ HOẠCH', 'TỎ CHỨC' for 'TỔ CHỨC'), and those are the words
-the structure pass keys on. A run of two or more words that has the same letters as a
+the structure pass keys on; so are the comparators the targets key on ('tối thiếu' for
+'tối thiểu'). A run of two or more words that has the same letters as a
 phrase of the vocabulary once marks are set aside is taken to be that phrase, in the
 case it was printed in. Single words are left alone: 'TRƯỜNG' (a school) and
 'TRƯỞNG' (a head) differ only in their marks, and both are printed in headers.
@@ -12,31 +13,25 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from kehoach.parse.language import vocab
-from kehoach.parse.language.textutil import is_upper, nfc
+from kehoach.parse.language.textutil import is_upper, nfc, unmarked
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LONGEST = 4  # words in the longest phrase looked for
 
 
-def bare(word: str) -> str:
-    """Upper-case letters without tone or vowel marks ('đốc' -> 'DOC')."""
-    decomposed = unicodedata.normalize("NFD", word.replace("Đ", "D").replace("đ", "d").upper())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 @functools.cache
 def _phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Mark-less words of each phrase -> its words in capitals; forms shared by two phrases dropped."""
+    comparators = (phrase for phrase, _ in vocab.CMP_BEFORE if phrase not in vocab.CMP_NOT_RESTORED)
     sources = (*vocab.DOC_TYPES, *vocab.NATIONAL_HEADER, *vocab.BODY_PHRASES, *vocab.COLLECTIVE_BODIES,
-               *vocab.PROVINCES, *vocab.HEADING_PHRASES, *vocab.APPENDIX_STARTERS)
+               *vocab.PROVINCES, *vocab.HEADING_PHRASES, *vocab.APPENDIX_STARTERS, *comparators)
     found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for phrase in sources:
         words = tuple(nfc(w).upper() for w in _LETTERS.findall(phrase))
         if 2 <= len(words) <= _LONGEST:
-            found.setdefault(tuple(bare(w) for w in words), set()).add(words)
+            found.setdefault(tuple(unmarked(w) for w in words), set()).add(words)
     return {form: next(iter(options)) for form, options in found.items() if len(options) == 1}
 
 
@@ -63,9 +58,10 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 
 
 def _part_number(first: str, rest: list[str]) -> str:
-    """'HI.' -> 'III.', 'L' -> 'I.' at the head of a heading in capitals; anything else as read."""
+    """'HI.' -> 'III.', 'L' -> 'I.' at the head of a heading in capitals (its first two words;
+    OCR may put the heading's first body line on its line); anything else as read."""
     m = _ROMAN_READ.match(first)
-    if not m or not rest or not is_upper(" ".join(rest)):
+    if not m or not rest or not all(is_upper(word) for word in rest[:2]):
         return first
     letters, dot = m.groups()
     misread = any(ch in "lL|" for ch in letters) or ("H" in letters and len(letters) > 1)
@@ -94,7 +90,7 @@ def repair_line(words: list[str]) -> list[str]:
     while i < len(tokens):
         for n in range(min(_LONGEST, len(tokens) - i), 1, -1):
             run = [t.group(0) for t in tokens[i : i + n]]
-            phrase = table.get(tuple(bare(w) for w in run))
+            phrase = table.get(tuple(unmarked(w) for w in run))
             if phrase is not None:
                 replace.update({i + k: _in_case_of(phrase[k], run[k]) for k in range(n)})
                 i += n
