@@ -19,6 +19,7 @@ from kehoach.parse.readers.pdf.ocr_words import repair_line
 from kehoach.parse.readers.pdf.pagecheck import syllable_share
 from kehoach.parse.readers.pdf.rules import cell_boxes
 from kehoach.parse.readers.pdf.tables import merged_rows
+from kehoach.parse.structure.numbering import check_numbering
 from kehoach.parse.structure.tree import build_tree
 
 from .pdf_builder import GARBLED_WORDS
@@ -114,9 +115,13 @@ def _paras(*texts: str, ocr: bool) -> list[Block]:
 
 def test_an_ocr_part_number_that_repeats_the_one_before_is_the_next_misread() -> None:
     texts = ("I. MỤC ĐÍCH", "1. Một", "II. NỘI DUNG", "1. Hai", "II. TỔ CHỨC THỰC HIỆN", "1. Ba")
-    assert [s.path for s in build_tree(_paras(*texts, ocr=True))] == ["I", "II", "III"]
+    read = build_tree(_paras(*texts, ocr=True))
+    assert [s.path for s in read] == ["I", "II", "III"]
+    assert [(f.code, f.path) for f in check_numbering(read)] == [("numbering-restored", "III")]
     # Printed text keeps its labels: the repeat is the document's, and a finding says so.
-    assert [s.path for s in build_tree(_paras(*texts, ocr=False))] == ["I", "II", "II"]
+    printed = build_tree(_paras(*texts, ocr=False))
+    assert [s.path for s in printed] == ["I", "II", "II"]
+    assert [f.code for f in check_numbering(printed)] == ["numbering-duplicate"]
 
 
 def test_an_ocr_table_number_misread_between_two_others_is_restored() -> None:
@@ -167,6 +172,7 @@ def test_an_ocr_capital_that_continues_the_lettered_items_is_the_small_letter() 
     assert [(s.path, s.kind) for s in section.children] == [
         ("1/a", "letter"), ("1/b", "letter"), ("1/c", "letter"), ("1/d", "letter")]
     assert section.children[2].raw.startswith("C. Kiểm tra")  # as printed, for whoever checks
+    assert [(f.code, f.path) for f in check_numbering([section])] == [("numbering-restored", "1/c")]
     # Printed text keeps its capital; so does an OCR'd capital that does not follow on ('C.' after 'a.').
     assert [s.path for s in build_tree(_paras(*texts, ocr=False))[0].children] == ["1/a", "1/b", "1/d"]
     assert [s.path for s in build_tree(_paras(*texts[:2], texts[3], ocr=True))[0].children] == ["1/a"]
@@ -188,6 +194,9 @@ def test_an_ocr_item_whose_number_was_read_as_a_speck_gets_the_missing_number() 
     assert [(s.path, s.text) for s in part.children] == [
         ("II/4", "Ứng dụng công nghệ thông tin."), ("II/5", "Tiếp tục kiện toàn Tổ Công tác."),
         ("II/6", "Tăng cường cán bộ.")]
+    # Said as a finding, so that whoever checks the plan looks there.
+    assert [(f.code, f.path, f.message) for f in check_numbering([part])] == [
+        ("numbering-restored", "II/5", "item '5' was read as '`'; its place says '5'")]
     # Not when no number is missing there, nor in printed text.
     assert len(build_tree(_paras(*texts[:3], "5. Tăng cường cán bộ.", ocr=True))[0].children) == 2
     assert len(build_tree(_paras(*texts, ocr=False))[0].children) == 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kehoach.i18n import _
 from kehoach.parse.language.vocab import LETTER_ORDER
-from kehoach.parse.structure.markers import sort_key
+from kehoach.parse.structure.markers import match_marker, sort_key
 from kehoach.schema import Finding, Section
 
 
@@ -22,10 +22,25 @@ def _finding(code: str, severity: str, message: str, section: Section) -> Findin
     )
 
 
+def _restored(section: Section) -> Finding | None:
+    """The tree took the item's number from its place, not from its text (an OCR misreading:
+    'C.' for 'c.', a speck for '5.'): said, so that whoever checks the plan looks there."""
+    printed = match_marker(section.raw or "")
+    if printed is not None and printed.label == section.label:
+        return None
+    shown = printed.label if printed is not None else (section.raw or "").split(" ", 1)[0]
+    return _finding("numbering-restored", "info",
+                    _("item '{label}' was read as '{printed}'; its place says '{label}'").format(
+                        label=section.label, printed=shown), section)
+
+
 def _check_siblings(siblings: list[Section]) -> list[Finding]:
     findings: list[Finding] = []
     previous: dict[str, tuple[int, Section]] = {}
     for section in siblings:
+        restored = _restored(section)
+        if restored is not None:
+            findings.append(restored)
         if section.kind == "letter" and section.label not in LETTER_ORDER:
             findings.append(
                 _finding(
