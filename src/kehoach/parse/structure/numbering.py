@@ -25,7 +25,10 @@ def _finding(code: str, severity: str, message: str, section: Section) -> Findin
 def _restored(section: Section) -> Finding | None:
     """The tree took the item's number from its place, not from its text (an OCR misreading:
     'C.' for 'c.', a speck for '5.'): said, so that whoever checks the plan looks there."""
-    printed = match_marker(section.raw or "")
+    raw = (section.raw or "").lstrip()
+    if raw.startswith(section.label) and not raw[len(section.label) : len(section.label) + 1].isalnum():
+        return None  # printed as it stands: the common case, told without matching the markers
+    printed = match_marker(raw)
     if printed is not None and printed.label == section.label:
         return None
     shown = printed.label if printed is not None else (section.raw or "").split(" ", 1)[0]
