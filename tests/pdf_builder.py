@@ -72,11 +72,29 @@ def with_hidden_text(pdf: bytes, text: str) -> bytes:
     return _saved(document, page)
 
 
-def text_pdf(runs: list[tuple[str, float, float, float]]) -> bytes:
+Box = tuple[float, float, float, float, str]
+"""x, y (bottom left, from the page's bottom left), width, height, and how it is drawn:
+'stroke' (black lines), 'black' (filled black), 'white' (filled white, no stroke)."""
+
+
+def _add_box(page: pdfium.PdfPage, box: Box) -> None:
+    x, y, width, height, drawn = box
+    rect = pdfium_c.FPDFPageObj_CreateNewRect(x, y, width, height)
+    colour = 255 if drawn == "white" else 0
+    pdfium_c.FPDFPageObj_SetFillColor(rect, colour, colour, colour, 255)
+    pdfium_c.FPDFPageObj_SetStrokeColor(rect, 0, 0, 0, 255)
+    fill = pdfium_c.FPDF_FILLMODE_NONE if drawn == "stroke" else pdfium_c.FPDF_FILLMODE_ALTERNATE
+    pdfium_c.FPDFPath_SetDrawMode(rect, fill, drawn == "stroke")
+    pdfium_c.FPDFPage_InsertObject(page.raw, rect)
+
+
+def text_pdf(runs: list[tuple[str, float, float, float]], boxes: list[Box] | None = None) -> bytes:
     """A one-page A4 PDF of text runs (text, x, y from the bottom, font size) in Helvetica,
-    in the order given (the content order PDFium reads them in)."""
+    in the order given (the content order PDFium reads them in), over `boxes`."""
     document = pdfium.PdfDocument.new()
     page = document.new_page(595, 842)
+    for box in boxes or []:
+        _add_box(page, box)
     for text, x, y, size in runs:
         _add_text(document, page, text, x, y, size)
     return _saved(document, page)

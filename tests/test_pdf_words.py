@@ -13,6 +13,8 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from kehoach.parse.readers.pdf import words as reader
+from kehoach.parse.readers.pdf.reader import read_pdf
+from kehoach.parse.readers.pdf.rules import page_edges
 
 from .pdf_builder import SAMPLE_PDF, text_pdf
 
@@ -98,3 +100,32 @@ def test_pdfplumber_is_loaded_only_for_a_page_with_ruling_lines(tmp_path: Path) 
     assert run.stdout.strip() == "False"
     run = subprocess.run([sys.executable, "-c", code, str(SAMPLE_PDF)], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "True"  # its last pages hold ruled tables
+
+
+def _edges(pdf: bytes) -> list[tuple[str, int, int, int, int]]:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [(e["orientation"], round(e["x0"]), round(e["top"]), round(e["x1"]), round(e["bottom"]))
+                for e in page_edges(document[0])]
+    finally:
+        document.close()
+
+
+def test_boxes_that_leave_no_mark_are_not_ruling_lines() -> None:
+    """A word processor's PDF may put a white, unstroked box behind each paragraph: read as
+    rules, they made a one-column 'table' of the page's text."""
+    white = [(85, 700 - 30 * i, 450, 24, "white") for i in range(4)]
+    assert _edges(text_pdf([], white)) == []
+    # A stroked box and a thin rectangle filled black (how many PDFs draw a table's rules) are rules.
+    drawn = _edges(text_pdf([], [(85, 600, 450, 40, "stroke"), (85, 500, 450, 1, "black")]))
+    assert drawn == [("h", 84, 201, 536, 201), ("h", 84, 243, 536, 243), ("v", 84, 201, 84, 243),
+                     ("v", 536, 201, 536, 243), ("h", 85, 342, 535, 342)]  # the stroke's width widens the box
+
+
+def test_paragraphs_in_white_boxes_are_read_as_paragraphs() -> None:
+    lines = ["I. MUC DICH", "1. Muc dich thu nhat.", "2. Muc dich thu hai.", "II. NOI DUNG"]
+    runs = [(text, 90, 706 - 30 * i, 11) for i, text in enumerate(lines)]
+    white = [(85, 700 - 30 * i, 450, 30, "white") for i in range(4)]  # stacked, one against the next
+    document = read_pdf(text_pdf(runs, white))
+    assert [b.kind for b in document.blocks] == ["para"] * 4
+    assert [b.text for b in document.blocks] == lines

@@ -37,6 +37,10 @@ COUNT_SEGMENTS = bare(pdfium_c.FPDFPath_CountSegments)
 _GET_SEGMENT = bare(pdfium_c.FPDFPath_GetPathSegment)
 _SEGMENT_POINT = bare(pdfium_c.FPDFPathSegment_GetPoint)
 _SEGMENT_TYPE = bare(pdfium_c.FPDFPathSegment_GetType)
+_DRAW_MODE = bare(pdfium_c.FPDFPath_GetDrawMode)
+_FILL_COLOR = bare(pdfium_c.FPDFPageObj_GetFillColor)
+# A fill at least this light in every channel is the paper's colour.
+_PAPER = 250
 
 
 def objects_of_type(page: Any, kind: int, max_depth: int) -> list[Any]:
@@ -64,6 +68,21 @@ def bounds(handle: Any) -> tuple[float, float, float, float]:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     _BOUNDS(handle, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     return left.value, bottom.value, right.value, top.value
+
+
+def draws_nothing(handle: Any) -> bool:
+    """A path that is not stroked and is filled with white, transparently or not at all: it
+    leaves no mark on the page (a word processor's box behind each paragraph). A thin rectangle
+    filled black is a rule, and a shaded cell is kept too."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not _DRAW_MODE(handle, ctypes.byref(fill), ctypes.byref(stroke)) or stroke.value:
+        return False
+    if fill.value == pdfium_c.FPDF_FILLMODE_NONE:
+        return True
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if not _FILL_COLOR(handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+        return False
+    return a.value == 0 or min(r.value, g.value, b.value) >= _PAPER
 
 
 def path_points(handle: Any) -> list[tuple[float, float, bool]]:

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from kehoach.parse.readers.pdf.pdfium_calls import COUNT_SEGMENTS, bounds, objects_of_type, path_points
+from kehoach.parse.readers.pdf.pdfium_calls import (
+    COUNT_SEGMENTS,
+    bounds,
+    draws_nothing,
+    objects_of_type,
+    path_points,
+)
 
 if TYPE_CHECKING:
     from pdfplumber.table import TableFinder
@@ -70,6 +76,8 @@ def page_edges(page: pdfium.PdfPage) -> list[dict[str, Any]]:
     height = page.get_height()
     edges: list[dict[str, Any]] = []
     for handle in objects_of_type(page.raw, pdfium_c.FPDF_PAGEOBJ_PATH, max_depth=3):
+        if draws_nothing(handle):
+            continue
         if COUNT_SEGMENTS(handle) > _SIMPLE_PATH:
             edges += _segment_edges(handle, height)
         else:
