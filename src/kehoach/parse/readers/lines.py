@@ -172,8 +172,9 @@ _BROKEN_NUMBER_END = re.compile(r"\w-$")
 _NUMBER_GOES_ON = re.compile(r"[A-ZĐ\d]")
 
 
-def _join(a: str, b: str) -> str:
-    # '18-' + 'NQ/TW' keeps a broken document number whole.
+def join_line(a: str, b: str) -> str:
+    """Two lines of one paragraph (or table cell) as one text: with a space, except where a
+    document number broke after its hyphen ('18-' + 'NQ/TW')."""
     if a.endswith("-") and _BROKEN_NUMBER_END.search(a) and _NUMBER_GOES_ON.match(b):
         return a + b
     return a + " " + b
@@ -225,7 +226,7 @@ def join_lines(lines: list[Line], width: float | None = None) -> list[Block]:
             return
         text = current[0].text
         for ln in current[1:]:
-            text = _join(text, ln.text)
+            text = join_line(text, ln.text)
         blocks.append(
             Block(
                 kind="para",
@@ -270,7 +271,7 @@ def merge_continuations(blocks: list[Block]) -> list[Block]:
             and not block.auto_numbered
             and is_continuation(prev.text, block.text)
         ):
-            prev.text = _join(prev.text, block.text)
+            prev.text = join_line(prev.text, block.text)
             prev.raw = prev.raw + "\n" + block.raw
             prev.line_end = block.line_end
             continue

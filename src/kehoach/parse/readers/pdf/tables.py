@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.language.textutil import squash
+from kehoach.parse.readers.lines import join_line
 from kehoach.parse.table_cells import is_column_number_row, same_row
+
+
+def _cell_lines(text: str) -> str:
+    """A cell's lines as printed, each squashed: like a Word cell's paragraphs, they let the task
+    extractor tell a list of names, one a line, from text that wraps. A document number broken
+    after its hyphen ('52/2015/NĐ-' + 'CP') is joined back."""
+    lines: list[str] = []
+    for line in (squash(part) for part in text.split("\n")):
+        if line and lines and join_line(lines[-1], line) == lines[-1] + line:
+            lines[-1] += line
+        elif line:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def table_rows(raw: list[list[str | None]], spanning: list[bool] | None = None) -> list[list[str]]:
@@ -19,7 +33,7 @@ def merged_rows(raw: list[list[str | None]], spanning: list[bool] | None = None)
     rows: list[list[str]] = []
     continued: list[bool] = []
     for index, raw_row in enumerate(raw):
-        cells = [squash(c) if c is not None else None for c in raw_row]
+        cells = [_cell_lines(c) if c is not None else None for c in raw_row]
         present = [c for c in cells if c is not None]
         spans = spanning[index] if spanning is not None else len(present) == 1
         if spans and len(present) == 1 and present[0]:
