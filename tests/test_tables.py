@@ -235,3 +235,17 @@ def test_pdf_grid_drawn_as_one_path_is_a_table() -> None:
     document = read_pdf(pdf_bytes(page_objects(grid + cells)))
     tables = [block.rows for block in document.blocks if block.kind == "table"]
     assert tables == [[["TT", "Noi dung"], ["1", "Viec mot"]]]
+
+
+def test_pdf_cells_keep_their_lines_and_join_a_broken_document_number() -> None:
+    raw: list[list[str | None]] = [
+        ["TT", "Nội dung", "Thời gian", "Người thực hiện"],
+        ["1", "Rà soát   việc đáp ứng\ncác điều kiện", "Theo Nghị định số 52/2015/NĐ-\nCP ngày 28/5/2015",
+         "Đỗ Mạnh Cường\nVũ Việt Linh"],
+    ]
+    rows = table_rows(raw)
+    assert rows[1][1:] == ["Rà soát việc đáp ứng\ncác điều kiện", "Theo Nghị định số 52/2015/NĐ-CP ngày 28/5/2015",
+                           "Đỗ Mạnh Cường\nVũ Việt Linh"]
+    task = tasks_from_table(Block(kind="table", rows=rows))[0]
+    assert (task.content, task.lead) == ("Rà soát việc đáp ứng các điều kiện", ["Đỗ Mạnh Cường", "Vũ Việt Linh"])
+    assert task.time == "Theo Nghị định số 52/2015/NĐ-CP ngày 28/5/2015" and task.due is None
