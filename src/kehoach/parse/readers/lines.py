@@ -125,6 +125,8 @@ def strong_break(prev: str, cur: str) -> bool:
     marker = match_marker(cur)
     if marker is None:
         return False
+    if prev.count("(") > prev.count(")") and not prev.rstrip().endswith((".", ":", ";")):
+        return False  # '(theo quy định tại Mục 5,' / 'Phần VI Hướng dẫn 13/HD)': no item opens inside brackets
     # '- xã hội' after 'kinh tế' is a broken hyphenated phrase, not a bullet.
     return not (marker.kind == BULLET and marker.rest[:1].islower() and not ends_sentence(prev))
 
