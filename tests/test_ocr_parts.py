@@ -200,3 +200,14 @@ def test_an_ocr_item_whose_number_was_read_as_a_speck_gets_the_missing_number() 
     # Not when no number is missing there, nor in printed text.
     assert len(build_tree(_paras(*texts[:3], "5. Tăng cường cán bộ.", ocr=True))[0].children) == 2
     assert len(build_tree(_paras(*texts, ocr=False))[0].children) == 2
+
+
+def test_ocr_part_numbers_that_lost_their_strokes_follow_on() -> None:
+    texts = ("I. MỤC ĐÍCH", "1. Một", "I. ĐỐI TƯỢNG", "1. Hai", "I. NỘI DUNG", "1. Ba", "IV. HÌNH THỨC", "V. TỔ CHỨC",
+             "V. KINH PHÍ")
+    read = build_tree(_paras(*texts, ocr=True))
+    assert [s.path for s in read] == ["I", "II", "III", "IV", "V", "VI"]
+    assert [f.path for f in check_numbering(read) if f.code == "numbering-restored"] == ["II", "III", "VI"]
+    # Not where the number read cannot be the next one with strokes lost ('I.' after 'III.' for 'IV.').
+    assert [s.path for s in build_tree(_paras("I. A", "II. B", "III. C", "I. D", ocr=True))] == ["I", "II", "III", "I"]
+    assert [s.path for s in build_tree(_paras(*texts, ocr=False))] == ["I", "I", "I", "IV", "V", "V"]

@@ -12,7 +12,7 @@ import re
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.language.textutil import UPPER, is_upper
-from kehoach.parse.structure.markers import BULLET, Marker, match_marker, next_label, next_letter
+from kehoach.parse.structure.markers import BULLET, Marker, match_marker, next_label, next_letter, roman_value
 from kehoach.schema import Paragraph, Section
 
 _TERMINAL = re.compile(r"[.;!?…]\s*$")
@@ -76,15 +76,30 @@ def _settle_heading(section: Section) -> None:
         _settle_heading(child)
 
 
-def _misread_repeat(marker: Marker, siblings: list[Section]) -> Marker:
-    """An OCR'd part number that repeats the one before it, where the next one has one stroke
-    more ('II.' after 'II.' for 'III.'): OCR loses a thin stroke far more often than a plan
-    repeats a part. Repeated arabic numbers are left alone: plans do print '2.' twice."""
+def _strokes_lost(printed: str, read: str) -> bool:
+    """`read` is `printed` with some of its thin strokes 'I' missing ('I' for 'III', 'V' for 'VI')."""
+    matched = 0
+    for letter in printed:
+        if matched < len(read) and read[matched] == letter:
+            matched += 1
+        elif letter != "I":
+            return False
+    return matched == len(read) < len(printed)
+
+
+def _misread_part(marker: Marker, siblings: list[Section]) -> Marker:
+    """An OCR'd part number that does not follow the one before, where the next one is the same
+    with strokes 'I' OCR lost ('I.' or 'II.' after 'II.' for 'III.'): OCR loses a thin stroke
+    far more often than a plan goes back in its parts. Repeated arabic numbers are left alone:
+    plans do print '2.' twice."""
     last = siblings[-1] if siblings else None
-    if last is None or marker.kind != "roman" or last.kind != "roman" or last.label != marker.label:
+    if last is None or marker.kind != "roman" or last.kind != "roman":
         return marker
-    following = next_label(marker.kind, marker.label)
-    return Marker(marker.kind, following, marker.rest) if following == marker.label + "I" else marker
+    before, now = roman_value(last.label), roman_value(marker.label)
+    following = next_label(marker.kind, last.label)
+    if before is None or now is None or now > before or following is None:
+        return marker
+    return Marker(marker.kind, following, marker.rest) if _strokes_lost(following, marker.label) else marker
 
 
 # Letters whose capital differs from the small letter only in size: OCR reads an item 'c.' as 'C.'.
@@ -146,7 +161,7 @@ def build_tree(body: list[Block]) -> list[Section]:
         del open_sections[depth:]
         parent = open_sections[-1] if open_sections else None
         if block.ocr:
-            marker = _misread_repeat(marker, parent.children if parent else roots)
+            marker = _misread_part(marker, parent.children if parent else roots)
         section = _new_section(block, marker, len(open_sections) + 1, parent.path if parent else "")
         (parent.children if parent else roots).append(section)
         open_sections.append(section)
