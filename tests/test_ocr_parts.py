@@ -29,6 +29,8 @@ from .pdf_builder import GARBLED_WORDS
     ("KÉ HOẠCH", "KẾ HOẠCH"),
     ("I. MỤC ĐÍCH, YÊU CẢU", "I. MỤC ĐÍCH, YÊU CẦU"),
     ("HI. TÓ CHỨC THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN"),
+    ("H. CHỈ TIÊU, NHIỆM VỤ", "II. CHỈ TIÊU, NHIỆM VỤ"),
+    ("H. Nguyễn Văn A", "H. Nguyễn Văn A"),
     ("L NỌI DUNG", "I. NỘI DUNG"),
     ("III KINH PHÍ Kinh phí thực hiện các nhiệm vụ", "III. KINH PHÍ Kinh phí thực hiện các nhiệm vụ"),
     ("IV KHÁC", "IV. KHÁC"),

@@ -51,8 +51,8 @@ _ITEM_LETTERS = {"ø": "g", "ï": "i", "ì": "i", "í": "i"}
 _ITEM_READ = re.compile(rf"^([{''.join(_ITEM_LETTERS)}])([.)])$")
 
 
-# A part number as OCR misreads it: 'I' as 'l', 'L' or '|', 'II' run together as 'H' ('HI.'
-# for 'III.'), the dot lost ('L MỤC ĐÍCH').
+# A part number as OCR misreads it: 'I' as 'l', 'L' or '|', 'II' run together as 'H' ('H.' for
+# 'II.', 'HI.' for 'III.'), the dot lost ('L MỤC ĐÍCH').
 _ROMAN_READ = re.compile(r"^([IVXlLH|]{1,4})(\.?)$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
 
@@ -64,7 +64,7 @@ def _part_number(first: str, rest: list[str]) -> str:
     if not m or not rest or not all(is_upper(word) for word in rest[:2]):
         return first
     letters, dot = m.groups()
-    misread = any(ch in "lL|" for ch in letters) or ("H" in letters and len(letters) > 1)
+    misread = any(ch in "lL|H" for ch in letters)
     if not misread and dot:
         return first
     roman = letters.replace("l", "I").replace("L", "I").replace("|", "I").replace("H", "II")
