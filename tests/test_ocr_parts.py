@@ -213,3 +213,13 @@ def test_ocr_part_numbers_that_lost_their_strokes_follow_on() -> None:
     # Not where the number read cannot be the next one with strokes lost ('I.' after 'III.' for 'IV.').
     assert [s.path for s in build_tree(_paras("I. A", "II. B", "III. C", "I. D", ocr=True))] == ["I", "II", "III", "I"]
     assert [s.path for s in build_tree(_paras(*texts, ocr=False))] == ["I", "I", "I", "IV", "V", "V"]
+
+
+def test_an_ocr_letter_that_stands_for_the_next_item_number_is_that_number() -> None:
+    texts = ("II. NHIỆM VỤ", "4. Cải cách chế độ công vụ", "b) Nhiệm vụ", "S. Cải cách tài chính công", "a) Mục tiêu")
+    part = build_tree(_paras(*texts, ocr=True))[0]
+    assert [(s.path, s.kind) for s in part.children] == [("II/4", "arabic"), ("II/5", "arabic")]
+    assert [(f.code, f.path) for f in check_numbering([part])] == [("numbering-restored", "II/5")]
+    # Not in printed text, nor where the number does not follow ('S.' after '2.').
+    assert [s.path for s in build_tree(_paras(*texts, ocr=False))[0].children] == ["II/4"]
+    assert [s.path for s in build_tree(_paras(texts[0], "2. Hai", *texts[2:], ocr=True))[0].children] == ["II/2"]

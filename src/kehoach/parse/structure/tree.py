@@ -135,6 +135,22 @@ def _lost_number(text: str, following: Marker | None, kinds: list[str], open_sec
     return Marker(following.kind, missing, text[speck.end() :])
 
 
+# Capitals OCR reads for a digit of an item number: 'S.' for '5.', 'B.' for '8.'.
+_DIGIT_LOOK_ALIKES = {"S": "5", "B": "8", "Z": "2", "G": "6"}
+
+
+def _misread_digit(marker: Marker, kinds: list[str], open_sections: list[Section]) -> Marker:
+    """An OCR'd 'S.' where the open numbered items call for '5.' (after '4.'): the letter
+    would otherwise open a level of its own under '4.'."""
+    digit = _DIGIT_LOOK_ALIKES.get(marker.label) if marker.kind == "upper_letter" else None
+    if digit is None or "arabic" not in kinds:
+        return marker
+    depth = kinds.index("arabic")
+    if depth >= len(open_sections) or next_label("arabic", open_sections[depth].label) != digit:
+        return marker
+    return Marker("arabic", digit, marker.rest)
+
+
 def build_tree(body: list[Block]) -> list[Section]:
     """Sections of the body; text before the first item (there is none when the body comes
     from `zones`, which starts it at an item) is dropped."""
@@ -151,7 +167,7 @@ def build_tree(body: list[Block]) -> list[Section]:
                 open_sections[-1].content.append(_paragraph(block, marker))
             continue
         if block.ocr:
-            marker = _misread_capital(marker, kinds, open_sections)
+            marker = _misread_digit(_misread_capital(marker, kinds, open_sections), kinds, open_sections)
         if marker.kind in kinds:
             depth = kinds.index(marker.kind)
             del kinds[depth + 1 :]
