@@ -48,7 +48,6 @@ from bench_floor import (  # noqa: E402
     load,
     many_pages,
     pdfium_text_and_paths,
-    pdfium_word_boxes,
     start_up,
     yaml_writing,
 )
@@ -194,10 +193,10 @@ def floors(pdfs: list[bytes], pages: int, rounds: int) -> None:
     big = many_pages(sorted(SAMPLES.glob("*.pdf"))[0], 250)
     times = best_of(rounds, {
         "floor": lambda: [pdfium_text_and_paths(d) for d in pdfs],
-        "boxes": lambda: [pdfium_word_boxes(d) for d in pdfs],
+        "boxes": lambda: [pdfium_text_and_paths(d, word_boxes=True) for d in pdfs],
         "kehoach": lambda: [kehoach(d) for d in pdfs],
         "floor big": lambda: pdfium_text_and_paths(big),
-        "boxes big": lambda: pdfium_word_boxes(big),
+        "boxes big": lambda: pdfium_text_and_paths(big, word_boxes=True),
         "kehoach big": lambda: kehoach(big),
     })
     for label, n, key in (("corpus PDFs", pages, ""), ("250-page PDF", 250, " big")):

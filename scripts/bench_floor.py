@@ -39,27 +39,11 @@ def load() -> str:
     return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def pdfium_text_and_paths(data: bytes) -> int:
+def pdfium_text_and_paths(data: bytes, word_boxes: bool = False) -> int:
     """Every page's text (one call for the whole page) and the bounds of its path objects (the
-    ruling lines a table reader needs): the least a PDF reader on PDFium does. Returns pages."""
-    document = pdfium.PdfDocument(data)
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
-                obj.get_bounds()
-            textpage.close()
-            page.close()
-        return len(document)
-    finally:
-        document.close()
-
-
-def pdfium_word_boxes(data: bytes) -> int:
-    """pdfium_text_and_paths plus each word's box as kehoach asks for it: the first and last
-    characters' origins and the last one's loose box (bare calls, no Python word objects)."""
+    ruling lines a table reader needs): the least a PDF reader on PDFium does. With
+    `word_boxes`, also each word's box as kehoach asks for it: the first and last characters'
+    origins and the last one's loose box (bare calls, no Python word objects). Returns pages."""
     from kehoach.parse.readers.pdf.pdfium_calls import CHAR_ORIGIN, LOOSE_CHAR_BOX
     from kehoach.parse.readers.pdf.words import _WORD
 
@@ -70,12 +54,14 @@ def pdfium_word_boxes(data: bytes) -> int:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
-            handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-            for match in _WORD.finditer(textpage.get_text_range()):
-                start, end = match.span()
-                CHAR_ORIGIN(handle, start, x_ref, y_ref)
-                CHAR_ORIGIN(handle, end - 1, x_ref, y_ref)
-                LOOSE_CHAR_BOX(handle, end - 1, box_ref)
+            text = textpage.get_text_range()
+            if word_boxes:
+                handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+                for match in _WORD.finditer(text):
+                    start, end = match.span()
+                    CHAR_ORIGIN(handle, start, x_ref, y_ref)
+                    CHAR_ORIGIN(handle, end - 1, x_ref, y_ref)
+                    LOOSE_CHAR_BOX(handle, end - 1, box_ref)
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1):
                 obj.get_bounds()
             textpage.close()

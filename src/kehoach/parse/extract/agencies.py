@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from kehoach.parse.language.textutil import fold, is_person_name
+from kehoach.parse.language.textutil import fold, is_person_name, unmarked
 from kehoach.parse.language.vocab import (
     AGENCY_ABBREVIATIONS,
     AGENCY_HEADS,
@@ -37,7 +36,7 @@ def agency_key(text: str, plain: bool = False) -> str:
     words = [w for w in _PUNCTUATION.split(fold(text)) if w and w not in _JOINERS]
     key = " ".join(words)
     if plain:
-        key = "".join(c for c in unicodedata.normalize("NFD", key) if not unicodedata.combining(c)).replace("đ", "d")
+        key = unmarked(key).lower()
     return key
 
 

@@ -13,7 +13,7 @@ from kehoach.parse.language.vocab import (
     SIGNATURE_ON_BEHALF,
 )
 from kehoach.parse.readers.lines import is_signature_line
-from kehoach.parse.structure.markers import BULLET, match_marker
+from kehoach.parse.structure.markers import BULLET, Marker, match_marker
 from kehoach.schema import Signer
 
 
@@ -60,7 +60,7 @@ def recipients(closing: list[Block]) -> list[str] | None:
     for i, block in enumerate(closing[start + 1 :], start=start + 1):
         marker = match_marker(block.text)
         if marker is None and not items and _undashed_first_item(closing, i):
-            marker = match_marker("- " + block.text)
+            marker = Marker(BULLET, "-", block.text)
         if marker is None or marker.kind != BULLET:
             if cut and cut[-1] == len(items) - 1 and not _signature_column(block.text):
                 # The item above stopped mid-phrase ('..., Ban xây dựng Đảng,'): this line goes on with it.

@@ -176,9 +176,12 @@ def find_in_sentence(sentence: str) -> list[Found]:
         sets = m.start() <= _CONTEXT and bool(_SETS_DURATION.match(fold(sentence[: m.start()])))
         if not (sets or _has_comparator(before(m))) or _is_clock_time(sentence, m):
             continue
-        cmp = "=" if sets else _comparator(before(m), after(m))
-        found.append((m.start(), Found(to_number(m.group(1)), None, "<=" if cmp == "=" and not sets else cmp,
-                                       m.group(2), _quote(sentence, *m.span()))))
+        if sets:
+            cmp = "="
+        else:  # a limit whose words give no direction ('trong vòng 15 phút') is at most
+            cmp = _comparator(before(m), after(m))
+            cmp = "<=" if cmp == "=" else cmp
+        found.append((m.start(), Found(to_number(m.group(1)), None, cmp, m.group(2), _quote(sentence, *m.span()))))
     return [f for _, f in sorted(found, key=lambda pair: pair[0])]
 
 

@@ -174,12 +174,15 @@ _BROKEN_NUMBER_END = re.compile(r"\w-$")
 _NUMBER_GOES_ON = re.compile(r"[A-ZĐ\d]")
 
 
+def number_goes_on(a: str, b: str) -> bool:
+    """Line `a` ends in a document number broken after its hyphen that `b` goes on with
+    ('18-' + 'NQ/TW')."""
+    return a.endswith("-") and bool(_BROKEN_NUMBER_END.search(a)) and bool(_NUMBER_GOES_ON.match(b))
+
+
 def join_line(a: str, b: str) -> str:
-    """Two lines of one paragraph (or table cell) as one text: with a space, except where a
-    document number broke after its hyphen ('18-' + 'NQ/TW')."""
-    if a.endswith("-") and _BROKEN_NUMBER_END.search(a) and _NUMBER_GOES_ON.match(b):
-        return a + b
-    return a + " " + b
+    """Two lines of one paragraph as one text: with a space, except inside a broken document number."""
+    return a + b if number_goes_on(a, b) else a + " " + b
 
 
 def short_width(lines: list[Line]) -> float:

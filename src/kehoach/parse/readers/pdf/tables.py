@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kehoach.parse.blocks import Block
 from kehoach.parse.language.textutil import squash
-from kehoach.parse.readers.lines import join_line
+from kehoach.parse.readers.lines import number_goes_on
 from kehoach.parse.table_cells import is_column_number_row, same_row
 
 
@@ -14,7 +14,7 @@ def _cell_lines(text: str) -> str:
     after its hyphen ('52/2015/NĐ-' + 'CP') is joined back."""
     lines: list[str] = []
     for line in (squash(part) for part in text.split("\n")):
-        if line and lines and join_line(lines[-1], line) == lines[-1] + line:
+        if line and lines and number_goes_on(lines[-1], line):
             lines[-1] += line
         elif line:
             lines.append(line)
